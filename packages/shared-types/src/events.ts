@@ -1,0 +1,59 @@
+import type { EnterpriseScale } from './enterprise';
+
+/**
+ * Every domain event travels in this envelope. `type` names the contract and `version` its
+ * revision: a consumer that meets a version it does not know must skip it loudly, not guess.
+ */
+export interface EventEnvelope<TType extends string = string, TPayload = unknown> {
+  /** Unique event id (uuid); consumers remember it to stay idempotent. */
+  id: string;
+  type: TType;
+  version: number;
+  /** ISO-8601 timestamp of the state change. */
+  occurredAt: string;
+  /** The service that produced it. */
+  source: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: TPayload;
+}
+
+/** The enterprise attributes other services project (policy matching, pairing rules). */
+export interface EnterpriseSnapshotV1 {
+  id: string;
+  name: string;
+  creditCode: string;
+  regionCode: string;
+  industryCode: string;
+  scale: EnterpriseScale;
+  tags: string[];
+  employees: number | null;
+  registeredCapital: number | null;
+  foundedOn: string | null;
+  parks: string[];
+}
+
+export interface EnterpriseRegisteredV1 {
+  enterprise: EnterpriseSnapshotV1;
+}
+
+export interface EnterpriseUpdatedV1 {
+  enterprise: EnterpriseSnapshotV1;
+  /** Names of the fields that changed. */
+  changed: string[];
+}
+
+export interface EventContracts {
+  EnterpriseRegistered: { 1: EnterpriseRegisteredV1 };
+  EnterpriseUpdated: { 1: EnterpriseUpdatedV1 };
+}
+
+export type EventType = keyof EventContracts;
+export type LatestPayload<T extends EventType> = EventContracts[T][1];
+
+export const EVENT_SUBJECT_PREFIX = 'sfw.events';
+
+/** The NATS subject (and in-process topic) of an event type. */
+export function eventSubject(type: string): string {
+  return `${EVENT_SUBJECT_PREFIX}.${type}`;
+}

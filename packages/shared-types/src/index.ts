@@ -1,0 +1,5 @@
+export * from './credit-code';
+export * from './region';
+export * from './roles';
+export * from './enterprise';
+export * from './events';
