@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: string[],
+  ) {
+    super(`配置无效 / invalid configuration for ${service}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Secret used in development only; production refuses it. */
+export const DEV_SUBGRAPH_SECRET = 'dev-only-subgraph-secret-change-me-0000';
+
+/** `enterprises` → `ENTERPRISES`: the prefix of a service's own variables. */
+export const envPrefix = (serviceName: string): string => serviceName.toUpperCase().replace(/-/g, '_');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
+
+/** Settings every subgraph service reads (see the configuration table in the README). */
+export function subgraphEnvSchema(serviceName: string, defaultPort: number) {
+  const prefix = envPrefix(serviceName);
+  return z
+    .object({
+      NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+      HOST: z.string().min(1).default('0.0.0.0'),
+      PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
+      DATABASE_URL: postgresUrl.optional(),
+      SERVICE_DATABASE_URL: postgresUrl.optional(),
+      DATA_DIR: z.string().min(1).default('.data'),
+      DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+      SUBGRAPH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      MIGRATIONS_RUN: bool.default(true),
+      EVENT_BUS: z.enum(['inprocess', 'nats']).default('inprocess'),
+      NATS_URL: z.string().regex(/^nats:\/\/.+/, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+      OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+    })
+    .superRefine((env, ctx) => {
+      if (env.NODE_ENV !== 'production') return;
+      if (!env.SUBGRAPH_SECRET || env.SUBGRAPH_SECRET === DEV_SUBGRAPH_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['SUBGRAPH_SECRET'], message: 'required in production (a random value of 32+ characters shared with the gateway)' });
+      if (!env.DATABASE_URL && !env.SERVICE_DATABASE_URL)
+        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `production needs DATABASE_URL or ${prefix}_DATABASE_URL (embedded PGlite is for development)` });
+      if (env.EVENT_BUS === 'inprocess')
+        ctx.addIssue({ code: 'custom', path: ['EVENT_BUS'], message: 'production runs services as separate processes: set EVENT_BUS=nats' });
+    });
+}
+
+export interface SubgraphConfig {
+  serviceName: string;
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Real PostgreSQL when set; otherwise embedded PGlite under `dataDir/<service>`. */
+  databaseUrl?: string;
+  dataDir: string;
+  poolMax: number;
+  subgraphSecret: string;
+  logLevel: string;
+  runMigrations: boolean;
+  eventBus: 'inprocess' | 'nats';
+  natsUrl: string;
+  outboxPollMs: number;
+}
+
+/**
+ * Parse a validated environment in one pass, reporting every problem at once.
+ * Throws ConfigError; `main` turns it into a non-zero exit with the list.
+ */
+export function loadSubgraphConfig(
+  serviceName: string,
+  defaultPort: number,
+  env: Record<string, string | undefined> = process.env,
+): SubgraphConfig {
+  const prefix = envPrefix(serviceName);
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+  // The service's own URL (e.g. ENTERPRISES_DATABASE_URL) wins over the shared DATABASE_URL.
+  const own = cleaned[`${prefix}_DATABASE_URL`];
+  if (own !== undefined) cleaned['SERVICE_DATABASE_URL'] = own;
+  const parsed = subgraphEnvSchema(serviceName, defaultPort).safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      serviceName,
+      parsed.error.issues.map((i) => {
+        const path = i.path.join('.').replace('SERVICE_DATABASE_URL', `${prefix}_DATABASE_URL`);
+        return `${path || '(env)'}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    serviceName,
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.SERVICE_DATABASE_URL ?? e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    poolMax: e.DB_POOL_MAX,
+    subgraphSecret: e.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
+    logLevel: e.LOG_LEVEL,
+    runMigrations: e.MIGRATIONS_RUN,
+    eventBus: e.EVENT_BUS,
+    natsUrl: e.NATS_URL,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+  };
+}

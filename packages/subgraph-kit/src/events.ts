@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MigrationInterface, QueryRunner, DataSource } from 'typeorm';
+import type { EventEnvelope, EventType, LatestPayload } from '@sfw/shared-types';
+import type { Logger } from './logger';
+import { schemaOf } from './database';
+
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+
+/** Where published events go. In-process for the embedded stack; NATS JetStream for deployments. */
+export interface EventBus {
+  publish(event: EventEnvelope): Promise<void>;
+  /** `consumer` names a durable subscription; `types` filters by event type ('*' for all). */
+  subscribe(consumer: string, types: string[] | '*', handler: EventHandler): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Synchronous fan-out inside one process. A failing handler makes `publish` reject, so the
+ * outbox relay keeps the event and retries (consumers are idempotent).
+ */
+export class InProcessEventBus implements EventBus {
+  private readonly subscriptions = new Set<{ consumer: string; types: string[] | '*'; handler: EventHandler }>();
+
+  async publish(event: EventEnvelope): Promise<void> {
+    const failures: unknown[] = [];
+    for (const sub of this.subscriptions) {
+      if (sub.types !== '*' && !sub.types.includes(event.type)) continue;
+      try {
+        await sub.handler(event);
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+    if (failures.length) throw new AggregateError(failures, `${failures.length} consumer(s) failed on ${event.type}`);
+  }
+
+  async subscribe(consumer: string, types: string[] | '*', handler: EventHandler): Promise<() => void> {
+    const sub = { consumer, types, handler };
+    this.subscriptions.add(sub);
+    return () => this.subscriptions.delete(sub);
+  }
+
+  async close(): Promise<void> {
+    this.subscriptions.clear();
+  }
+}
+
+/**
+ * Writes domain events into the service's outbox table inside the caller's transaction, so an
+ * event exists exactly when its state change committed.
+ */
+export class Outbox {
+  constructor(
+    private readonly schema: string,
+    private readonly source: string,
+    private readonly onWritten: () => void = () => undefined,
+  ) {}
+
+  async add<T extends EventType>(
+    manager: EntityManager,
+    type: T,
+    aggregate: { type: string; id: string },
+    payload: LatestPayload<T>,
+  ): Promise<EventEnvelope<T, LatestPayload<T>>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`outbox.add(${type}) outside a transaction: the event would not be atomic with its change`);
+    }
+    const event: EventEnvelope<T, LatestPayload<T>> = {
+      id: randomUUID(),
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: this.source,
+      aggregateType: aggregate.type,
+      aggregateId: aggregate.id,
+      payload,
+    };
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, type, version, aggregate_type, aggregate_id, payload, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [event.id, event.type, event.version, event.aggregateType, event.aggregateId, JSON.stringify(event.payload), event.occurredAt],
+    );
+    // Wake the relay once the surrounding transaction has had a chance to commit.
+    setImmediate(this.onWritten);
+    return event;
+  }
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  type: string;
+  version: number;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: unknown;
+  occurred_at: Date | string;
+}
+
+/**
+ * Publishes committed outbox rows in order. Polls, and is also kicked after each write. Rows are
+ * claimed with `FOR UPDATE SKIP LOCKED`, so N replicas can relay the same table safely.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly pollMs = 1000,
+    private readonly batchSize = 200,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Ask for a relay pass soon (coalesced). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.drain().catch(() => undefined);
+  }
+
+  /** Publish everything pending now; resolves with how many events went out. */
+  async drain(): Promise<number> {
+    if (this.running) {
+      await this.running.catch(() => undefined);
+    }
+    this.running = this.drainLoop();
+    try {
+      return await this.running;
+    } finally {
+      this.running = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        setImmediate(() => this.kick());
+      }
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.drain()
+        .catch(() => undefined)
+        .finally(() => this.schedule());
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  private async drainLoop(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.pass();
+      total += sent;
+      if (sent < this.batchSize) return total;
+    }
+  }
+
+  private async pass(): Promise<number> {
+    if (!this.dataSource.isInitialized) return 0;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, id, type, version, aggregate_type, aggregate_id, payload, occurred_at
+           FROM "${this.schema}".outbox WHERE published_at IS NULL
+          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      const published: string[] = [];
+      for (const row of rows) {
+        const event: EventEnvelope = {
+          id: row.id,
+          type: row.type,
+          version: row.version,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          source: this.schema,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+        };
+        try {
+          await this.bus.publish(event);
+          published.push(row.seq);
+        } catch (err) {
+          // Keep order: stop at the first failure and retry from it on the next pass.
+          this.logger.warn({ err, eventId: row.id, type: row.type }, 'outbox publish failed; will retry');
+          await manager.query(
+            `UPDATE "${this.schema}".outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
+            [row.seq, String(err instanceof Error ? err.message : err).slice(0, 2000)],
+          );
+          break;
+        }
+      }
+      if (published.length) {
+        await manager.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [published]);
+      }
+      return published.length === rows.length ? published.length : 0;
+    });
+  }
+}
+
+/**
+ * Run a consumer's handler once per event id, in the same transaction as the projection
+ * change it makes. Returns false when the event had already been processed.
+ */
+export async function consumeOnce(
+  dataSource: DataSource,
+  schema: string,
+  consumer: string,
+  event: EventEnvelope,
+  apply: (manager: EntityManager) => Promise<void>,
+): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO "${schema}".processed_event (consumer, event_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumer, event.id],
+    );
+    if (inserted.length === 0) return false;
+    await apply(manager);
+    return true;
+  });
+}
+
+/** The kit's own tables, added to every service's migrations list (first). */
+export class CreateOutbox1763700000000 implements MigrationInterface {
+  name = 'CreateOutbox1763700000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`CREATE TABLE "${s}".outbox (
+      seq bigserial PRIMARY KEY,
+      id uuid NOT NULL UNIQUE,
+      type text NOT NULL,
+      version integer NOT NULL,
+      aggregate_type text NOT NULL,
+      aggregate_id text NOT NULL,
+      payload jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      published_at timestamptz,
+      attempts integer NOT NULL DEFAULT 0,
+      last_error text
+    )`);
+    await queryRunner.query(`CREATE INDEX outbox_pending_idx ON "${s}".outbox (seq) WHERE published_at IS NULL`);
+    await queryRunner.query(`CREATE TABLE "${s}".processed_event (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`DROP TABLE "${s}".processed_event`);
+    await queryRunner.query(`DROP TABLE "${s}".outbox`);
+  }
+}
+
+export const KIT_MIGRATIONS = [CreateOutbox1763700000000];

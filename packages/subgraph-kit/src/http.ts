@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export interface HealthChecks {
+  /** Liveness: the process can answer. */
+  live?: () => Promise<boolean> | boolean;
+  /** Readiness: dependencies (the database) answer. */
+  ready: () => Promise<Record<string, boolean>>;
+}
+
+export interface HttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  /** Builds the request context; may throw an HttpError to refuse the request. */
+  context: (req: IncomingMessage) => Promise<C>;
+  health: HealthChecks;
+  graphqlPath?: string;
+  maxBodyBytes?: number;
+  /** Extra headers (CORS) for a request; return null to use none. */
+  corsHeaders?: (req: IncomingMessage) => Record<string, string> | null;
+}
+
+/** An HTTP-level refusal (before GraphQL runs), answered as a GraphQL error document. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${limit} 字节）`, `request body over ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extra });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * A small node:http integration for Apollo Server (v5 ships none): GraphQL at `/graphql`,
+ * `GET /health/live` and `GET /health/ready`.
+ */
+export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
+  const path = options.graphqlPath ?? '/graphql';
+  const limit = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  return createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code, messageEn: err.messageEn } }] });
+      } else if (!res.headersSent) {
+        sendJson(res, 500, { errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      } else {
+        res.end();
+      }
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const cors = options.corsHeaders?.(req) ?? {};
+    if (url.pathname === '/health/live') {
+      const live = (await options.health.live?.()) ?? true;
+      return sendJson(res, live ? 200 : 503, { status: live ? 'ok' : 'down' });
+    }
+    if (url.pathname === '/health/ready') {
+      const checks = await options.health.ready();
+      const ok = Object.values(checks).every(Boolean);
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+    }
+    if (url.pathname !== path) return sendJson(res, 404, { error: 'not found' });
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      return void res.end();
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      const raw = await readBody(req, limit);
+      const type = headers.get('content-type') ?? '';
+      if (type.includes('application/json')) {
+        try {
+          body = raw.length ? JSON.parse(raw) : undefined;
+        } catch {
+          throw new HttpError(400, 'BAD_REQUEST', '请求体不是合法的 JSON', 'request body is not valid JSON');
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const context = await options.context(req);
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: async () => context,
+    });
+    const outHeaders: Record<string, string> = { ...cors };
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolvePromise) => {
+    server.close(() => resolvePromise());
+    server.closeAllConnections?.();
+  });
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './config';
+export * from './context';
+export * from './database';
+export * from './errors';
+export * from './events';
+export * from './http';
+export * from './loaders';
+export * from './logger';
+export * from './schema';
+export * from './service';
+export * from './viewer';

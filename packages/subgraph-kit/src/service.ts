@@ -1,0 +1,206 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MixedList } from 'typeorm';
+import { loadSubgraphConfig, type SubgraphConfig } from './config';
+import { createContext, type KitContext } from './context';
+import { openDatabase, type Database } from './database';
+import { createErrorFormatter } from './errors';
+import { InProcessEventBus, Outbox, OutboxRelay, KIT_MIGRATIONS, type EventBus } from './events';
+import { closeServer, createHttpServer, HttpError, listen } from './http';
+import { createLogger, type Logger } from './logger';
+import type { FederatedSchema } from './schema';
+import { verifyViewer } from './viewer';
+
+export interface ServiceDeps {
+  database: Database;
+  outbox: Outbox;
+  bus: EventBus;
+  logger: Logger;
+  config: SubgraphConfig;
+}
+
+/** Everything a subgraph declares about itself; the kit does the rest. */
+export interface SubgraphDefinition<S> {
+  /** Also the Postgres schema name and the log name. */
+  name: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  /** The service's migrations, in order (the kit's own tables come first automatically). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  buildSchema: () => Promise<FederatedSchema>;
+  /** The service's domain services, built once per process and handed to every resolver. */
+  createServices: (deps: ServiceDeps) => S | Promise<S>;
+  /** Subscribe to other services' events, start background work. */
+  onStart?: (services: S, deps: ServiceDeps) => Promise<void>;
+}
+
+export interface StartOptions {
+  /** Settings that win over the environment (the embedded stack sets port 0, data dir, secret). */
+  overrides?: Partial<SubgraphConfig>;
+  env?: Record<string, string | undefined>;
+  /** Share one bus between services in one process. */
+  bus?: EventBus;
+  /** A database opened by the caller (tests); closed by stop(). */
+  database?: Database;
+  logger?: Logger;
+}
+
+export interface RunningSubgraph<S> {
+  name: string;
+  url: string;
+  port: number;
+  config: SubgraphConfig;
+  database: Database;
+  services: S;
+  bus: EventBus;
+  relay: OutboxRelay;
+  schema: FederatedSchema;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export function resolveConfig(name: string, defaultPort: number, options: StartOptions = {}): SubgraphConfig {
+  return { ...loadSubgraphConfig(name, defaultPort, options.env ?? process.env), ...options.overrides };
+}
+
+export async function openServiceDatabase<S>(definition: SubgraphDefinition<S>, config: SubgraphConfig, logger?: Logger): Promise<Database> {
+  return openDatabase({
+    serviceName: definition.name,
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : join(config.dataDir, definition.name),
+    entities: definition.entities,
+    migrations: [...KIT_MIGRATIONS, ...definition.migrations],
+    poolMax: config.poolMax,
+    logger,
+  });
+}
+
+/** Open the database, migrate, serve GraphQL and health, relay the outbox. */
+export async function startSubgraph<S>(definition: SubgraphDefinition<S>, options: StartOptions = {}): Promise<RunningSubgraph<S>> {
+  const config = resolveConfig(definition.name, definition.defaultPort, options);
+  const logger = options.logger ?? createLogger(definition.name, config.logLevel);
+  const database = options.database ?? (await openServiceDatabase(definition, config, logger));
+  let server: Server | undefined;
+  let relay: OutboxRelay | undefined;
+  let apollo: ApolloServer<KitContext<S>> | undefined;
+  try {
+    if (config.runMigrations) {
+      const ran = await database.migrate();
+      if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+    }
+    const bus = options.bus ?? new InProcessEventBus();
+    relay = new OutboxRelay(database.dataSource, database.schema, bus, logger, config.outboxPollMs);
+    const activeRelay = relay;
+    const outbox = new Outbox(database.schema, definition.name, () => activeRelay.kick());
+    const deps: ServiceDeps = { database, outbox, bus, logger, config };
+    const services = await definition.createServices(deps);
+    const schema = await definition.buildSchema();
+
+    apollo = new ApolloServer<KitContext<S>>({
+      schema: schema.schema,
+      introspection: config.env !== 'production',
+      formatError: createErrorFormatter(logger, config.env !== 'production'),
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+      logger,
+    });
+    await apollo.start();
+    const secret = config.subgraphSecret;
+    server = createHttpServer<KitContext<S>>({
+      apollo,
+      health: { ready: async () => ({ database: await database.ping() }) },
+      context: async (req) => {
+        const verified = verifyViewer((name) => req.headers[name] as string | undefined, secret);
+        if (!verified.ok) {
+          // Subgraphs answer only the gateway (or a caller holding the shared secret).
+          throw new HttpError(
+            401,
+            'UNAUTHENTICATED',
+            '子图只接受经网关签名的请求',
+            `subgraph requests must carry the gateway's signed viewer (${verified.reason})`,
+          );
+        }
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        return createContext(requestId, verified.viewer, logger, services);
+      },
+    });
+    const port = await listen(server, config.port, config.host);
+    const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${hostForUrl}:${port}/graphql`;
+    relay.start();
+    await definition.onStart?.(services, deps);
+    logger.info({ url, database: database.kind }, `${definition.name} subgraph ready`);
+
+    let stopped = false;
+    const stopServer = server;
+    const stopApollo = apollo;
+    return {
+      name: definition.name,
+      url,
+      port,
+      config,
+      database,
+      services,
+      bus,
+      relay,
+      schema,
+      logger,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await closeServer(stopServer);
+        await stopApollo.stop();
+        await activeRelay.stop();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    if (server) await closeServer(server).catch(() => undefined);
+    await apollo?.stop().catch(() => undefined);
+    await relay?.stop();
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** `main` of a subgraph process: start from the environment, stop cleanly on SIGINT/SIGTERM. */
+export async function runSubgraphMain<S>(definition: SubgraphDefinition<S>): Promise<void> {
+  let running: RunningSubgraph<S>;
+  try {
+    running = await startSubgraph(definition);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    running.logger.info({ signal }, 'shutting down');
+    void running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** `migrate` command of a subgraph: apply pending migrations and exit (the Kubernetes Job). */
+export async function runMigrateMain<S>(definition: SubgraphDefinition<S>): Promise<void> {
+  try {
+    const config = resolveConfig(definition.name, definition.defaultPort);
+    const database = await openServiceDatabase(definition, config);
+    try {
+      const ran = await database.migrate();
+      process.stdout.write(ran.length ? `applied: ${ran.join(', ')}\n` : 'no pending migrations\n');
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,101 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '@sfw/shared-types';
+import { notFound } from '@sfw/subgraph-kit';
+import type { Context } from '../context';
+import { Industry } from '../industry/industry.types';
+import { toIndustry } from '../industry/industry.resolver';
+import { Liaison } from '../liaison/liaison.entity';
+import { Region } from '../region/region.entity';
+import { assertCanRead, ownEnterpriseOnly } from './enterprise.access';
+import { Enterprise } from './enterprise.entity';
+import { loadEnterprise } from './enterprise.reference';
+import {
+  EnterpriseConnection,
+  EnterprisesArgs,
+  RegisterEnterpriseInput,
+  UpdateEnterpriseArgs,
+} from './enterprise.types';
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Authorized()
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id' })
+  async enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    assertCanRead(ctx.viewer, id);
+    return loadEnterprise(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code (统一社会信用代码)' })
+  async enterpriseByCreditCode(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    const found = await ctx.services.enterprises.findByCreditCode(code);
+    if (found) assertCanRead(ctx.viewer, found.id);
+    return found;
+  }
+
+  @Authorized()
+  @Query(() => EnterpriseConnection, { description: 'Enterprises page by page; enterprise users see only their own' })
+  async enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: Context): Promise<EnterpriseConnection> {
+    const svc = ctx.services.enterprises;
+    const page = await svc.list(args.filter ?? {}, args.first, args.after ?? null, args.orderBy, ownEnterpriseOnly(ctx.viewer));
+    const edges = page.rows.map((node) => ({ node, cursor: svc.cursorOf(node, page.order) }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Authorized(Role.ADMIN, Role.DEPARTMENT)
+  @Mutation(() => Enterprise, { description: 'Register an enterprise; a known credit code is a CONFLICT' })
+  async registerEnterprise(@Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput, @Ctx() ctx: Context): Promise<Enterprise> {
+    return ctx.services.enterprises.register({
+      name: input.name,
+      creditCode: input.creditCode,
+      regionCode: input.regionCode,
+      industryCode: input.industryCode,
+      scale: input.scale,
+      tags: input.tags ?? [],
+      employees: input.employees ?? null,
+      registeredCapital: input.registeredCapital ?? null,
+      foundedOn: input.foundedOn ?? null,
+      parks: input.parks ?? [],
+      liaisons: input.liaisons ?? [],
+    });
+  }
+
+  @Authorized(Role.ADMIN, Role.DEPARTMENT)
+  @Mutation(() => Enterprise, { description: 'Change an enterprise; only the given fields change' })
+  async updateEnterprise(@Args() args: UpdateEnterpriseArgs, @Ctx() ctx: Context): Promise<Enterprise> {
+    // GraphQL input objects arrive with absent fields undefined; keep only those given.
+    const patch = Object.fromEntries(Object.entries({ ...args.input }).filter(([, v]) => v !== undefined));
+    return ctx.services.enterprises.update(args.id, patch, args.expectedVersion);
+  }
+
+  @Authorized(Role.ADMIN, Role.DEPARTMENT)
+  @Mutation(() => Enterprise, { description: 'Add tags (existing ones are kept)' })
+  async addEnterpriseTags(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() ctx: Context): Promise<Enterprise> {
+    return ctx.services.enterprises.addTags(id, tags);
+  }
+
+  @Authorized(Role.ADMIN, Role.DEPARTMENT)
+  @Mutation(() => Enterprise, { description: 'Remove tags (absent ones are ignored)' })
+  async removeEnterpriseTags(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() ctx: Context): Promise<Enterprise> {
+    return ctx.services.enterprises.removeTags(id, tags);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() e: Enterprise, @Ctx() ctx: Context): Region {
+    const region = ctx.services.regions.get(e.regionCode);
+    if (!region) throw notFound('行政区划', 'region', e.regionCode);
+    return region;
+  }
+
+  @FieldResolver(() => Industry)
+  industry(@Root() e: Enterprise, @Ctx() ctx: Context): Industry {
+    return toIndustry(e.industryCode, ctx.services.industries);
+  }
+
+  @FieldResolver(() => [Liaison], { description: 'Contact people; another enterprise’s users get an empty list' })
+  async liaisons(@Root() e: Enterprise, @Ctx() ctx: Context): Promise<Liaison[]> {
+    const only = ownEnterpriseOnly(ctx.viewer);
+    if (only !== undefined && only !== e.id) return [];
+    return ctx.loaders.get<string, Liaison[]>('liaisonsByEnterprise', (ids) => ctx.services.enterprises.liaisonsOf(ids)).load(e.id);
+  }
+}
