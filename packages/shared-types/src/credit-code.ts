@@ -73,7 +73,11 @@ function describe(problem: CreditCodeProblem): { message: string; messageEn: str
 
 export function validateCreditCode(input: string): CreditCodeResult {
   const code = normalizeCreditCode(input ?? '');
-  const fail = (problem: CreditCodeProblem): CreditCodeResult => ({ ok: false, problem, ...describe(problem) });
+  const fail = (problem: CreditCodeProblem): CreditCodeResult => ({
+    ok: false,
+    problem,
+    ...describe(problem),
+  });
   if (code.length === 0) return fail({ kind: 'EMPTY' });
   // Report a forbidden character before the length: it is the more specific mistake.
   for (let i = 0; i < code.length; i++) {

@@ -22,4 +22,9 @@ export const STANDARD_TAGS = ['龙头骨干', '高成长', '隐形冠军(培育)
 export type StandardTag = (typeof STANDARD_TAGS)[number];
 
 /** Tags that make an enterprise a key enterprise (重点企业) for city-level cadres. */
-export const KEY_ENTERPRISE_TAGS: readonly string[] = ['龙头骨干', '高成长', '隐形冠军(培育)', '重大招商项目'];
+export const KEY_ENTERPRISE_TAGS: readonly string[] = [
+  '龙头骨干',
+  '高成长',
+  '隐形冠军(培育)',
+  '重大招商项目',
+];

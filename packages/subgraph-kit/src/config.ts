@@ -20,9 +20,7 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 
 /** Settings every subgraph service reads (see the configuration table in the README). */
 export function subgraphEnvSchema(serviceName: string, defaultPort: number) {
@@ -40,17 +38,32 @@ export function subgraphEnvSchema(serviceName: string, defaultPort: number) {
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       MIGRATIONS_RUN: bool.default(true),
       EVENT_BUS: z.enum(['inprocess', 'nats']).default('inprocess'),
-      NATS_URL: z.string().regex(/^nats:\/\/.+/, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+      NATS_URL: z
+        .string()
+        .regex(/^nats:\/\/.+/, 'must be a nats:// URL')
+        .default('nats://127.0.0.1:4222'),
       OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
     })
     .superRefine((env, ctx) => {
       if (env.NODE_ENV !== 'production') return;
       if (!env.SUBGRAPH_SECRET || env.SUBGRAPH_SECRET === DEV_SUBGRAPH_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['SUBGRAPH_SECRET'], message: 'required in production (a random value of 32+ characters shared with the gateway)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SUBGRAPH_SECRET'],
+          message: 'required in production (a random value of 32+ characters shared with the gateway)',
+        });
       if (!env.DATABASE_URL && !env.SERVICE_DATABASE_URL)
-        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `production needs DATABASE_URL or ${prefix}_DATABASE_URL (embedded PGlite is for development)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_URL'],
+          message: `production needs DATABASE_URL or ${prefix}_DATABASE_URL (embedded PGlite is for development)`,
+        });
       if (env.EVENT_BUS === 'inprocess')
-        ctx.addIssue({ code: 'custom', path: ['EVENT_BUS'], message: 'production runs services as separate processes: set EVENT_BUS=nats' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['EVENT_BUS'],
+          message: 'production runs services as separate processes: set EVENT_BUS=nats',
+        });
     });
 }
 

@@ -11,6 +11,11 @@ export interface KitContext<S = unknown> {
   services: S;
 }
 
-export function createContext<S>(requestId: string, viewer: Viewer | null, logger: Logger, services: S): KitContext<S> {
+export function createContext<S>(
+  requestId: string,
+  viewer: Viewer | null,
+  logger: Logger,
+  services: S,
+): KitContext<S> {
   return { requestId, viewer, loaders: new Loaders(), logger: logger.child({ requestId }), services };
 }

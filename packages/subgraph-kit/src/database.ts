@@ -36,7 +36,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const schemaNameOf = (serviceName: string): string => serviceName.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+export const schemaNameOf = (serviceName: string): string =>
+  serviceName.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
 
 /** The schema a migration writes into (the DataSource's `schema` option). */
 export function schemaOf(queryRunner: QueryRunner): string {
@@ -77,7 +78,6 @@ function isAlive(pid: number): boolean {
 }
 
 /** Load PGlite's ESM entry points (dynamic import keeps this package CommonJS). */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types
 export async function loadPglite() {
   // One after the other: under Jest's ESM loader, parallel imports sharing chunks race.
   const core = await import('@electric-sql/pglite');
@@ -178,8 +178,9 @@ function wrap(
       }
     },
     async migrate() {
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      const createSchema = `CREATE SCHEMA IF NOT EXISTS "${schema}"`;
       if (kind === 'pglite') {
+        await dataSource.query(createSchema);
         // One process owns a PGlite folder (see DataDirLock): no concurrent migrators.
         const ran = await dataSource.runMigrations({ transaction: 'each' });
         return ran.map((m) => m.name);
@@ -189,10 +190,14 @@ function wrap(
       await runner.connect();
       try {
         await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`sfw-migrate-${schema}`]);
+        // Inside the lock: concurrent CREATE SCHEMA IF NOT EXISTS can still collide.
+        await runner.query(createSchema);
         const ran = await dataSource.runMigrations({ transaction: 'each' });
         return ran.map((m) => m.name);
       } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`sfw-migrate-${schema}`]).catch(() => undefined);
+        await runner
+          .query('SELECT pg_advisory_unlock(hashtext($1))', [`sfw-migrate-${schema}`])
+          .catch(() => undefined);
         await runner.release();
       }
     },

@@ -27,12 +27,7 @@ export interface FieldProblem {
  * `extensions.messageEn` for developers, a stable `extensions.code`.
  */
 export class AppError extends GraphQLError {
-  constructor(
-    code: string,
-    message: string,
-    messageEn: string,
-    extra: Record<string, unknown> = {},
-  ) {
+  constructor(code: string, message: string, messageEn: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code, messageEn, ...extra } });
     this.name = 'AppError';
   }
@@ -45,14 +40,21 @@ export class AppError extends GraphQLError {
 export const badInput = (problems: FieldProblem[]): AppError => {
   const first = problems[0];
   const message =
-    problems.length === 1 && first ? first.message : `输入有${problems.length}处错误：${problems.map((p) => p.message).join('；')}`;
+    problems.length === 1 && first
+      ? first.message
+      : `输入有${problems.length}处错误：${problems.map((p) => p.message).join('；')}`;
   const messageEn =
     problems.length === 1 && first
       ? (first.messageEn ?? first.message)
       : `${problems.length} input problems: ${problems.map((p) => p.messageEn ?? p.code).join('; ')}`;
-  return new AppError(problems.length === 1 && first ? first.code : ErrorCode.BAD_USER_INPUT, message, messageEn, {
-    problems,
-  });
+  return new AppError(
+    problems.length === 1 && first ? first.code : ErrorCode.BAD_USER_INPUT,
+    message,
+    messageEn,
+    {
+      problems,
+    },
+  );
 };
 
 export const notFound = (what: string, whatEn: string, id: string): AppError =>

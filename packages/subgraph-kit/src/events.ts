@@ -19,7 +19,11 @@ export interface EventBus {
  * outbox relay keeps the event and retries (consumers are idempotent).
  */
 export class InProcessEventBus implements EventBus {
-  private readonly subscriptions = new Set<{ consumer: string; types: string[] | '*'; handler: EventHandler }>();
+  private readonly subscriptions = new Set<{
+    consumer: string;
+    types: string[] | '*';
+    handler: EventHandler;
+  }>();
 
   async publish(event: EventEnvelope): Promise<void> {
     const failures: unknown[] = [];
@@ -31,7 +35,8 @@ export class InProcessEventBus implements EventBus {
         failures.push(err);
       }
     }
-    if (failures.length) throw new AggregateError(failures, `${failures.length} consumer(s) failed on ${event.type}`);
+    if (failures.length)
+      throw new AggregateError(failures, `${failures.length} consumer(s) failed on ${event.type}`);
   }
 
   async subscribe(consumer: string, types: string[] | '*', handler: EventHandler): Promise<() => void> {
@@ -63,7 +68,9 @@ export class Outbox {
     payload: LatestPayload<T>,
   ): Promise<EventEnvelope<T, LatestPayload<T>>> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(`outbox.add(${type}) outside a transaction: the event would not be atomic with its change`);
+      throw new Error(
+        `outbox.add(${type}) outside a transaction: the event would not be atomic with its change`,
+      );
     }
     const event: EventEnvelope<T, LatestPayload<T>> = {
       id: randomUUID(),
@@ -78,7 +85,15 @@ export class Outbox {
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (id, type, version, aggregate_type, aggregate_id, payload, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [event.id, event.type, event.version, event.aggregateType, event.aggregateId, JSON.stringify(event.payload), event.occurredAt],
+      [
+        event.id,
+        event.type,
+        event.version,
+        event.aggregateType,
+        event.aggregateId,
+        JSON.stringify(event.payload),
+        event.occurredAt,
+      ],
     );
     // Wake the relay once the surrounding transaction has had a chance to commit.
     setImmediate(this.onWritten);
@@ -209,7 +224,10 @@ export class OutboxRelay {
         }
       }
       if (published.length) {
-        await manager.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [published]);
+        await manager.query(
+          `UPDATE "${this.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+          [published],
+        );
       }
       return published.length === rows.length ? published.length : 0;
     });
@@ -258,7 +276,9 @@ export class CreateOutbox1763700000000 implements MigrationInterface {
       attempts integer NOT NULL DEFAULT 0,
       last_error text
     )`);
-    await queryRunner.query(`CREATE INDEX outbox_pending_idx ON "${s}".outbox (seq) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_pending_idx ON "${s}".outbox (seq) WHERE published_at IS NULL`,
+    );
     await queryRunner.query(`CREATE TABLE "${s}".processed_event (
       consumer text NOT NULL,
       event_id uuid NOT NULL,

@@ -39,7 +39,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${limit} 字节）`, `request body over ${limit} bytes`));
+        reject(
+          new HttpError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `请求体过大（上限 ${limit} 字节）`,
+            `request body over ${limit} bytes`,
+          ),
+        );
         req.destroy();
         return;
       }
@@ -50,7 +57,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extra });
   res.end(JSON.stringify(body));
 }
@@ -65,9 +77,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
-        sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code, messageEn: err.messageEn } }] });
+        sendJson(res, err.status, {
+          errors: [{ message: err.message, extensions: { code: err.code, messageEn: err.messageEn } }],
+        });
       } else if (!res.headersSent) {
-        sendJson(res, 500, { errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        sendJson(res, 500, {
+          errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       } else {
         res.end();
       }

@@ -18,7 +18,11 @@ export class Loaders {
 }
 
 /** Order rows by the requested keys (missing → null), as DataLoader requires. */
-export function orderByKeys<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): (T | null)[] {
+export function orderByKeys<K, T>(
+  keys: readonly K[],
+  rows: readonly T[],
+  keyOf: (row: T) => K,
+): (T | null)[] {
   const byKey = new Map<K, T>();
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((k) => byKey.get(k) ?? null);

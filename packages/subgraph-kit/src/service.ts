@@ -69,7 +69,11 @@ export function resolveConfig(name: string, defaultPort: number, options: StartO
   return { ...loadSubgraphConfig(name, defaultPort, options.env ?? process.env), ...options.overrides };
 }
 
-export async function openServiceDatabase<S>(definition: SubgraphDefinition<S>, config: SubgraphConfig, logger?: Logger): Promise<Database> {
+export async function openServiceDatabase<S>(
+  definition: SubgraphDefinition<S>,
+  config: SubgraphConfig,
+  logger?: Logger,
+): Promise<Database> {
   return openDatabase({
     serviceName: definition.name,
     url: config.databaseUrl,
@@ -82,7 +86,10 @@ export async function openServiceDatabase<S>(definition: SubgraphDefinition<S>, 
 }
 
 /** Open the database, migrate, serve GraphQL and health, relay the outbox. */
-export async function startSubgraph<S>(definition: SubgraphDefinition<S>, options: StartOptions = {}): Promise<RunningSubgraph<S>> {
+export async function startSubgraph<S>(
+  definition: SubgraphDefinition<S>,
+  options: StartOptions = {},
+): Promise<RunningSubgraph<S>> {
   const config = resolveConfig(definition.name, definition.defaultPort, options);
   const logger = options.logger ?? createLogger(definition.name, config.logLevel);
   const database = options.database ?? (await openServiceDatabase(definition, config, logger));

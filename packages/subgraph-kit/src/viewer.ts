@@ -14,7 +14,8 @@ interface SignedViewerPayload {
   iat: number;
 }
 
-const hmac = (secret: string, data: string): string => createHmac('sha256', secret).update(data).digest('base64url');
+const hmac = (secret: string, data: string): string =>
+  createHmac('sha256', secret).update(data).digest('base64url');
 
 /** Gateway side: headers carrying the viewer and an HMAC over them with the shared secret. */
 export function signViewer(viewer: Viewer | null, secret: string, now = Date.now()): Record<string, string> {
@@ -41,7 +42,8 @@ export function verifyViewer(
   if (!encoded || !signature) return { ok: false, reason: 'MISSING' };
   const expected = Buffer.from(hmac(secret, encoded));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'BAD_SIGNATURE' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'BAD_SIGNATURE' };
   let payload: SignedViewerPayload;
   try {
     payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as SignedViewerPayload;

@@ -35,7 +35,10 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterprisesServices> = {
     // Reference data is committed with the code: bring the table in line with it on start.
     await regions.sync(database.dataSource, database.schema, readRegionsFile());
     const industries = IndustryCatalog.fromFile();
-    const enterprises = new EnterpriseService(database.dataSource, database.schema, outbox, { regions, industries });
+    const enterprises = new EnterpriseService(database.dataSource, database.schema, outbox, {
+      regions,
+      industries,
+    });
     const imports = new ImportService(database.dataSource, database.schema, enterprises, logger);
     return { enterprises, imports, regions, industries };
   },

@@ -37,7 +37,11 @@ const baseInput = {
 
 describe('registering an enterprise', () => {
   it('stores it, normalises tags and phones, and emits EnterpriseRegistered through the outbox', async () => {
-    const res = await sg.query<{ registerEnterprise: Record<string, unknown> }>(REGISTER, { input: baseInput }, admin);
+    const res = await sg.query<{ registerEnterprise: Record<string, unknown> }>(
+      REGISTER,
+      { input: baseInput },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     const e = res.data!.registerEnterprise;
     expect(e).toMatchObject({
@@ -51,29 +55,47 @@ describe('registering an enterprise', () => {
     });
     await sg.relay.drain();
     const ev = events.find((x) => x.type === 'EnterpriseRegistered' && x.aggregateId === e['id']);
-    expect(ev?.payload).toMatchObject({ enterprise: { creditCode: '914403001922038216', regionCode: '331004001' } });
+    expect(ev?.payload).toMatchObject({
+      enterprise: { creditCode: '914403001922038216', regionCode: '331004001' },
+    });
   });
 
   it('refuses the same credit code again as a CONFLICT and writes no second row', async () => {
     const res = await sg.query(REGISTER, { input: { ...baseInput, name: '另一家公司' } }, admin);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CREDIT_CODE_TAKEN' });
     expect(res.errors?.[0]?.message).toContain('914403001922038216 已登记');
-    const [{ n }] = await sg.database.dataSource.query(`SELECT count(*)::int AS n FROM enterprises.enterprise WHERE credit_code = '914403001922038216'`);
+    const [{ n }] = await sg.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM enterprises.enterprise WHERE credit_code = '914403001922038216'`,
+    );
     expect(n).toBe(1);
   });
 
   it('says exactly what is wrong with a bad credit code', async () => {
-    const wrongCheck = await sg.query(REGISTER, { input: { ...baseInput, creditCode: '91110000710926094Q' } }, admin);
+    const wrongCheck = await sg.query(
+      REGISTER,
+      { input: { ...baseInput, creditCode: '91110000710926094Q' } },
+      admin,
+    );
     expect(wrongCheck.errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDIT_CODE');
     expect(wrongCheck.errors?.[0]?.message).toContain('第18位应为“P”');
-    const letter = await sg.query(REGISTER, { input: { ...baseInput, creditCode: '91110000710926O94P' } }, admin);
+    const letter = await sg.query(
+      REGISTER,
+      { input: { ...baseInput, creditCode: '91110000710926O94P' } },
+      admin,
+    );
     expect(letter.errors?.[0]?.message).toContain('第15位的字符“O”');
-    const short = await sg.query(REGISTER, { input: { ...baseInput, creditCode: '9111000071092609' } }, admin);
+    const short = await sg.query(
+      REGISTER,
+      { input: { ...baseInput, creditCode: '9111000071092609' } },
+      admin,
+    );
     expect(short.errors?.[0]?.message).toContain('实际为16位');
   });
 
   it('reports every bad field at once and writes nothing', async () => {
-    const before = await sg.database.dataSource.query(`SELECT count(*)::int AS n FROM enterprises.enterprise`);
+    const before = await sg.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM enterprises.enterprise`,
+    );
     const res = await sg.query(
       REGISTER,
       {
@@ -91,15 +113,25 @@ describe('registering an enterprise', () => {
     );
     const ext = res.errors?.[0]?.extensions as { code: string; problems: { field: string; code: string }[] };
     expect(ext.code).toBe('BAD_USER_INPUT');
-    expect(ext.problems.map((p) => p.code).sort()).toEqual(['INVALID_DATE', 'INVALID_EMPLOYEES', 'INVALID_PHONE', 'REGION_TOO_COARSE', 'UNKNOWN_INDUSTRY'].sort());
+    expect(ext.problems.map((p) => p.code).sort()).toEqual(
+      ['INVALID_DATE', 'INVALID_EMPLOYEES', 'INVALID_PHONE', 'REGION_TOO_COARSE', 'UNKNOWN_INDUSTRY'].sort(),
+    );
     const after = await sg.database.dataSource.query(`SELECT count(*)::int AS n FROM enterprises.enterprise`);
     expect(after).toEqual(before);
   });
 
   it('is refused to roles that do not manage enterprises', async () => {
-    const res = await sg.query(REGISTER, { input: { ...baseInput, creditCode: '91110000710926094P' } }, cadre);
+    const res = await sg.query(
+      REGISTER,
+      { input: { ...baseInput, creditCode: '91110000710926094P' } },
+      cadre,
+    );
     expect(res.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const anon = await sg.query(REGISTER, { input: { ...baseInput, creditCode: '91110000710926094P' } }, null);
+    const anon = await sg.query(
+      REGISTER,
+      { input: { ...baseInput, creditCode: '91110000710926094P' } },
+      null,
+    );
     expect(anon.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 });
@@ -110,7 +142,22 @@ describe('listing and filtering', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name regionCode industryCode scale tags } }
     }
   }`;
-  type Page = { enterprises: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; name: string; regionCode: string; industryCode: string; scale: string; tags: string[] } }[] } };
+  type Page = {
+    enterprises: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: {
+        node: {
+          id: string;
+          name: string;
+          regionCode: string;
+          industryCode: string;
+          scale: string;
+          tags: string[];
+        };
+      }[];
+    };
+  };
 
   beforeAll(async () => {
     for (const d of demoDrafts(120)) await sg.services.enterprises.register(d);
@@ -126,48 +173,69 @@ describe('listing and filtering', () => {
       total = page.totalCount;
       seen.push(...page.edges.map((e) => e.node.id));
       // A row added mid-way (sorting before the cursor) must not shift later pages.
-      if (i === 0) await sg.services.enterprises.register({ ...demoDrafts(1, 999)[0]!, name: '一一测试企业有限公司' });
+      if (i === 0)
+        await sg.services.enterprises.register({ ...demoDrafts(1, 999)[0]!, name: '一一测试企业有限公司' });
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(total - 1);
-    const names = (await sg.query<Page>(LIST, { first: 100 }, admin)).data!.enterprises.edges.map((e) => e.node.name);
+    const names = (await sg.query<Page>(LIST, { first: 100 }, admin)).data!.enterprises.edges.map(
+      (e) => e.node.name,
+    );
     expect([...names].sort()).toEqual(names);
   });
 
   it('refuses a page size over 100 and a forged cursor', async () => {
-    expect((await sg.query(LIST, { first: 101 }, admin)).errors?.[0]?.extensions?.['code']).toBe('INVALID_PAGE_SIZE');
-    expect((await sg.query(LIST, { first: 5, after: 'bm9wZQ' }, admin)).errors?.[0]?.extensions?.['code']).toBe('INVALID_CURSOR');
+    expect((await sg.query(LIST, { first: 101 }, admin)).errors?.[0]?.extensions?.['code']).toBe(
+      'INVALID_PAGE_SIZE',
+    );
+    expect(
+      (await sg.query(LIST, { first: 5, after: 'bm9wZQ' }, admin)).errors?.[0]?.extensions?.['code'],
+    ).toBe('INVALID_CURSOR');
   });
 
   it('filters by region including everything below it', async () => {
-    const county = (await sg.query<Page>(LIST, { first: 100, filter: { regionCode: '331004' } }, admin)).data!.enterprises;
+    const county = (await sg.query<Page>(LIST, { first: 100, filter: { regionCode: '331004' } }, admin)).data!
+      .enterprises;
     expect(county.totalCount).toBeGreaterThan(0);
     expect(county.edges.every((e) => e.node.regionCode.startsWith('331004'))).toBe(true);
-    const city = (await sg.query<Page>(LIST, { first: 1, filter: { regionCode: '331000' } }, admin)).data!.enterprises;
+    const city = (await sg.query<Page>(LIST, { first: 1, filter: { regionCode: '331000' } }, admin)).data!
+      .enterprises;
     const all = (await sg.query<Page>(LIST, { first: 1 }, admin)).data!.enterprises;
     expect(city.totalCount).toBe(all.totalCount);
-    const other = (await sg.query<Page>(LIST, { first: 1, filter: { regionCode: '331002' } }, admin)).data!.enterprises;
+    const other = (await sg.query<Page>(LIST, { first: 1, filter: { regionCode: '331002' } }, admin)).data!
+      .enterprises;
     expect(other.totalCount + county.totalCount).toBeLessThanOrEqual(all.totalCount);
     const unknown = await sg.query(LIST, { first: 1, filter: { regionCode: '110101' } }, admin);
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('UNKNOWN_REGION');
   });
 
   it('filters by industry section or code, scale, tags and name', async () => {
-    const c = (await sg.query<Page>(LIST, { first: 100, filter: { industryCode: 'C' } }, admin)).data!.enterprises;
-    expect(c.edges.every((e) => Number(e.node.industryCode.slice(0, 2)) >= 13 && Number(e.node.industryCode.slice(0, 2)) <= 43)).toBe(true);
-    const auto = (await sg.query<Page>(LIST, { first: 100, filter: { industryCode: '36' } }, admin)).data!.enterprises;
+    const c = (await sg.query<Page>(LIST, { first: 100, filter: { industryCode: 'C' } }, admin)).data!
+      .enterprises;
+    expect(
+      c.edges.every(
+        (e) => Number(e.node.industryCode.slice(0, 2)) >= 13 && Number(e.node.industryCode.slice(0, 2)) <= 43,
+      ),
+    ).toBe(true);
+    const auto = (await sg.query<Page>(LIST, { first: 100, filter: { industryCode: '36' } }, admin)).data!
+      .enterprises;
     expect(auto.edges.every((e) => e.node.industryCode.startsWith('36'))).toBe(true);
-    const above = (await sg.query<Page>(LIST, { first: 100, filter: { scales: ['ABOVE_DESIGNATED'] } }, admin)).data!.enterprises;
+    const above = (
+      await sg.query<Page>(LIST, { first: 100, filter: { scales: ['ABOVE_DESIGNATED'] } }, admin)
+    ).data!.enterprises;
     expect(above.totalCount).toBeGreaterThan(0);
     expect(above.edges.every((e) => e.node.scale === 'ABOVE_DESIGNATED')).toBe(true);
-    const tagged = (await sg.query<Page>(LIST, { first: 100, filter: { tagsAll: ['专精特新'] } }, admin)).data!.enterprises;
+    const tagged = (await sg.query<Page>(LIST, { first: 100, filter: { tagsAll: ['专精特新'] } }, admin))
+      .data!.enterprises;
     expect(tagged.totalCount).toBeGreaterThan(0);
     expect(tagged.edges.every((e) => e.node.tags.includes('专精特新'))).toBe(true);
-    const byName = (await sg.query<Page>(LIST, { first: 10, filter: { search: '测试机械' } }, admin)).data!.enterprises;
+    const byName = (await sg.query<Page>(LIST, { first: 10, filter: { search: '测试机械' } }, admin)).data!
+      .enterprises;
     expect(byName.edges.map((e) => e.node.name)).toEqual(['台州市路桥区测试机械有限公司']);
-    const byCode = (await sg.query<Page>(LIST, { first: 10, filter: { search: '9144030019' } }, admin)).data!.enterprises;
+    const byCode = (await sg.query<Page>(LIST, { first: 10, filter: { search: '9144030019' } }, admin)).data!
+      .enterprises;
     expect(byCode.totalCount).toBe(1);
   });
 
@@ -177,7 +245,11 @@ describe('listing and filtering', () => {
     expect(res.totalCount).toBe(1);
     expect(res.edges[0]!.node.id).toBe(own!.id);
     const other = (await sg.query<Page>(LIST, { first: 1 }, admin)).data!.enterprises.edges[0]!.node.id;
-    const refused = await sg.query(`query($id: ID!) { enterprise(id: $id) { name } }`, { id: other === own!.id ? '00000000-0000-0000-0000-000000000001' : other }, enterpriseUser(own!.id));
+    const refused = await sg.query(
+      `query($id: ID!) { enterprise(id: $id) { name } }`,
+      { id: other === own!.id ? '00000000-0000-0000-0000-000000000001' : other },
+      enterpriseUser(own!.id),
+    );
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });
@@ -187,7 +259,11 @@ describe('changing an enterprise', () => {
 
   it('changes only the given fields, bumps the version and emits EnterpriseUpdated with what changed', async () => {
     const e = (await sg.services.enterprises.findByCreditCode('914403001922038216'))!;
-    const res = await sg.query<{ updateEnterprise: { employees: number; version: number } }>(UPDATE, { id: e.id, input: { employees: 95 }, v: e.version }, admin);
+    const res = await sg.query<{ updateEnterprise: { employees: number; version: number } }>(
+      UPDATE,
+      { id: e.id, input: { employees: 95 }, v: e.version },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateEnterprise).toMatchObject({ employees: 95, version: e.version + 1 });
     await sg.relay.drain();
@@ -204,9 +280,17 @@ describe('changing an enterprise', () => {
 
   it('adds and removes tags', async () => {
     const e = (await sg.services.enterprises.findByCreditCode('914403001922038216'))!;
-    const add = await sg.query<{ addEnterpriseTags: { tags: string[] } }>(`mutation($id: ID!) { addEnterpriseTags(id: $id, tags: ["龙头骨干", "专精特新"]) { tags } }`, { id: e.id }, admin);
+    const add = await sg.query<{ addEnterpriseTags: { tags: string[] } }>(
+      `mutation($id: ID!) { addEnterpriseTags(id: $id, tags: ["龙头骨干", "专精特新"]) { tags } }`,
+      { id: e.id },
+      admin,
+    );
     expect(add.data!.addEnterpriseTags.tags).toEqual(['专精特新', '隐形冠军(培育)', '龙头骨干']);
-    const rm = await sg.query<{ removeEnterpriseTags: { tags: string[] } }>(`mutation($id: ID!) { removeEnterpriseTags(id: $id, tags: ["隐形冠军（培育）"]) { tags } }`, { id: e.id }, admin);
+    const rm = await sg.query<{ removeEnterpriseTags: { tags: string[] } }>(
+      `mutation($id: ID!) { removeEnterpriseTags(id: $id, tags: ["隐形冠军（培育）"]) { tags } }`,
+      { id: e.id },
+      admin,
+    );
     expect(rm.data!.removeEnterpriseTags.tags).toEqual(['专精特新', '龙头骨干']);
   });
 
@@ -218,18 +302,32 @@ describe('changing an enterprise', () => {
       enterpriseUser(e.id),
     );
     expect(add.data!.addLiaison.phone).toBe('0576-82345678');
-    const masked = await sg.query<{ enterprise: { liaisons: { phone: string }[] } }>(`query($id: ID!) { enterprise(id: $id) { liaisons { phone } } }`, { id: e.id }, evaluator);
+    const masked = await sg.query<{ enterprise: { liaisons: { phone: string }[] } }>(
+      `query($id: ID!) { enterprise(id: $id) { liaisons { phone } } }`,
+      { id: e.id },
+      evaluator,
+    );
     expect(masked.data!.enterprise.liaisons.map((l) => l.phone)).toEqual(['138****2390', '0576-****5678']);
-    const other = await sg.query(`mutation($id: ID!) { addLiaison(enterpriseId: $id, input: { name: "张三", role: "经理", phone: "13900000000" }) { id } }`, { id: e.id }, enterpriseUser('00000000-0000-0000-0000-000000000009'));
+    const other = await sg.query(
+      `mutation($id: ID!) { addLiaison(enterpriseId: $id, input: { name: "张三", role: "经理", phone: "13900000000" }) { id } }`,
+      { id: e.id },
+      enterpriseUser('00000000-0000-0000-0000-000000000009'),
+    );
     expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const removed = await sg.query(`mutation($id: ID!) { removeLiaison(id: $id) { id } }`, { id: add.data!.addLiaison.id }, admin);
+    const removed = await sg.query(
+      `mutation($id: ID!) { removeLiaison(id: $id) { id } }`,
+      { id: add.data!.addLiaison.id },
+      admin,
+    );
     expect(removed.errors).toBeUndefined();
   });
 });
 
 describe('federation', () => {
   it('resolves a batch of entity references with one query', async () => {
-    const ids = (await sg.database.dataSource.query(`SELECT id FROM enterprises.enterprise ORDER BY id LIMIT 30`)).map((r: { id: string }) => r.id);
+    const ids = (
+      await sg.database.dataSource.query(`SELECT id FROM enterprises.enterprise ORDER BY id LIMIT 30`)
+    ).map((r: { id: string }) => r.id);
     const queries: string[] = [];
     const original = sg.database.dataSource.createQueryRunner.bind(sg.database.dataSource);
     const spy = jest.spyOn(sg.database.dataSource, 'createQueryRunner').mockImplementation((mode) => {
@@ -244,7 +342,9 @@ describe('federation', () => {
     try {
       const res = await sg.query<{ _entities: { id: string; name: string; region: { name: string } }[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { id name region { name } } } }`,
-        { r: [...ids, '00000000-0000-0000-0000-000000000000'].map((id) => ({ __typename: 'Enterprise', id })) },
+        {
+          r: [...ids, '00000000-0000-0000-0000-000000000000'].map((id) => ({ __typename: 'Enterprise', id })),
+        },
         admin,
       );
       expect(res.errors).toBeUndefined();
@@ -257,11 +357,21 @@ describe('federation', () => {
   });
 
   it('refuses requests that do not carry the gateway signature', async () => {
-    const res = await fetch(sg.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code } }' }) });
+    const res = await fetch(sg.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    });
     expect(res.status).toBe(401);
     const forged = await fetch(sg.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sfw-viewer': Buffer.from(JSON.stringify({ viewer: admin, iat: Math.floor(Date.now() / 1000) })).toString('base64url'), 'x-sfw-signature': 'forged' },
+      headers: {
+        'content-type': 'application/json',
+        'x-sfw-viewer': Buffer.from(
+          JSON.stringify({ viewer: admin, iat: Math.floor(Date.now() / 1000) }),
+        ).toString('base64url'),
+        'x-sfw-signature': 'forged',
+      },
       body: JSON.stringify({ query: '{ regions { code } }' }),
     });
     expect(forged.status).toBe(401);
@@ -279,13 +389,33 @@ describe('CSV import', () => {
   const IMPORT = `mutation($csv: String!) { importEnterprises(csv: $csv, fileName: "sample.csv", wait: true) {
     status total processed created updated unchanged skipped failed ignoredColumns errors { line code message creditCode }
   } }`;
-  type Report = { importEnterprises: { status: string; total: number; processed: number; created: number; updated: number; unchanged: number; failed: number; ignoredColumns: string[]; errors: { line: number; code: string; message: string }[] } };
+  type Report = {
+    importEnterprises: {
+      status: string;
+      total: number;
+      processed: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      failed: number;
+      ignoredColumns: string[];
+      errors: { line: number; code: string; message: string }[];
+    };
+  };
 
   it('lands good rows, reports bad ones line by line, and changes nothing the second time', async () => {
     const first = await sg.query<Report>(IMPORT, { csv }, admin);
     expect(first.errors).toBeUndefined();
     const r1 = first.data!.importEnterprises;
-    expect(r1).toMatchObject({ status: 'SUCCEEDED', total: 12, processed: 12, created: 8, updated: 0, unchanged: 0, failed: 4 });
+    expect(r1).toMatchObject({
+      status: 'SUCCEEDED',
+      total: 12,
+      processed: 12,
+      created: 8,
+      updated: 0,
+      unchanged: 0,
+      failed: 4,
+    });
     expect(r1.errors.map((e) => [e.line, e.code])).toEqual([
       [5, 'INVALID_CREDIT_CODE'],
       [8, 'INVALID_CREDIT_CODE'],
@@ -295,7 +425,9 @@ describe('CSV import', () => {
     expect(r1.errors[0]!.message).toMatch(/第18位应为/);
     expect(r1.errors[1]!.message).toMatch(/第12位的字符“O”/);
     expect(r1.errors[3]!.message).toBe('统一社会信用代码与第3行重复');
-    expect(r1.ignoredColumns).toEqual(['法定代表人', '企业类型', '登记状态', '住所'].filter((c) => r1.ignoredColumns.includes(c)));
+    expect(r1.ignoredColumns).toEqual(
+      ['法定代表人', '企业类型', '登记状态', '住所'].filter((c) => r1.ignoredColumns.includes(c)),
+    );
     await sg.relay.drain();
     const registered = events.filter((e) => e.type === 'EnterpriseRegistered').length;
 

@@ -39,8 +39,14 @@ async function pgliteTemplate(): Promise<Blob> {
  * A throw-away database for one test file: a fresh database on the PostgreSQL server named by
  * DATABASE_URL (dropped on close), or an in-memory PGlite. Suites can run in parallel and twice.
  */
-export async function openTestDatabase<S>(definition: Pick<SubgraphDefinition<S>, 'name' | 'entities' | 'migrations'>): Promise<Database> {
-  const base = { serviceName: definition.name, entities: definition.entities, migrations: [...KIT_MIGRATIONS, ...definition.migrations] };
+export async function openTestDatabase<S>(
+  definition: Pick<SubgraphDefinition<S>, 'name' | 'entities' | 'migrations'>,
+): Promise<Database> {
+  const base = {
+    serviceName: definition.name,
+    entities: definition.entities,
+    migrations: [...KIT_MIGRATIONS, ...definition.migrations],
+  };
   const serverUrl = testDatabaseUrl();
   if (!serverUrl) return openDatabase({ ...base, loadDataDir: await pgliteTemplate() });
 
@@ -75,7 +81,10 @@ export interface TestSubgraph<S> extends RunningSubgraph<S> {
     document: string,
     variables?: Record<string, unknown>,
     viewer?: Viewer | null,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] }>;
+  ): Promise<{
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+  }>;
 }
 
 export const TEST_SECRET = DEV_SUBGRAPH_SECRET;

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  process.stdout.write(check ? 'enterprises: schema.graphql is current\n' : 'enterprises: schema.graphql written\n');
+  process.stdout.write(
+    check ? 'enterprises: schema.graphql is current\n' : 'enterprises: schema.graphql written\n',
+  );
 }
 
 void main();

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createLogger, InProcessEventBus, openServiceDatabase, Outbox, resolveConfig } from '@sfw/subgraph-kit';
+import {
+  createLogger,
+  InProcessEventBus,
+  openServiceDatabase,
+  Outbox,
+  resolveConfig,
+} from '@sfw/subgraph-kit';
 import { enterprisesSubgraph } from '../subgraph';
 
 /**
@@ -21,7 +27,13 @@ async function main(): Promise<void> {
   try {
     await database.migrate();
     const outbox = new Outbox(database.schema, enterprisesSubgraph.name);
-    const services = await enterprisesSubgraph.createServices({ database, outbox, bus: new InProcessEventBus(), logger, config });
+    const services = await enterprisesSubgraph.createServices({
+      database,
+      outbox,
+      bus: new InProcessEventBus(),
+      logger,
+      config,
+    });
     const started = Date.now();
     const report = await services.imports.run(text, (c) => {
       const pct = c.total ? Math.round((c.processed / c.total) * 100) : 100;
@@ -29,11 +41,13 @@ async function main(): Promise<void> {
       process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    for (const e of report.errors) process.stdout.write(`第${e.line}行 ${e.creditCode ?? ''} [${e.code}] ${e.message}\n`);
+    for (const e of report.errors)
+      process.stdout.write(`第${e.line}行 ${e.creditCode ?? ''} [${e.code}] ${e.message}\n`);
     process.stdout.write(
       `${basename(file)}: ${report.total} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，跳过 ${report.skipped}，失败 ${report.failed}（${((Date.now() - started) / 1000).toFixed(1)} s）\n`,
     );
-    if (report.ignoredColumns.length) process.stdout.write(`未读取的列：${report.ignoredColumns.join('、')}\n`);
+    if (report.ignoredColumns.length)
+      process.stdout.write(`未读取的列：${report.ignoredColumns.join('、')}\n`);
     process.exitCode = report.failed ? 1 : 0;
   } finally {
     await database.close();

@@ -56,7 +56,9 @@ export class Enterprise {
   @Column({ type: 'text' })
   scale!: EnterpriseScale;
 
-  @Field(() => [String], { description: '标签: 龙头骨干, 高成长, 隐形冠军(培育), 专精特新, 重大招商项目, and free tags' })
+  @Field(() => [String], {
+    description: '标签: 龙头骨干, 高成长, 隐形冠军(培育), 专精特新, 重大招商项目, and free tags',
+  })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: string[];
 
@@ -65,7 +67,14 @@ export class Enterprise {
   employees!: number | null;
 
   @Field(() => Float, { nullable: true, description: '注册资本, in 万元 (10,000 yuan)' })
-  @Column({ name: 'registered_capital', type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: numeric })
+  @Column({
+    name: 'registered_capital',
+    type: 'numeric',
+    precision: 18,
+    scale: 2,
+    nullable: true,
+    transformer: numeric,
+  })
   registeredCapital!: number | null;
 
   @Field(() => String, { nullable: true, description: '成立日期, YYYY-MM-DD' })
@@ -76,7 +85,9 @@ export class Enterprise {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   parks!: string[];
 
-  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion to avoid lost updates' })
+  @Field(() => Int, {
+    description: 'Increases with every change; pass it back as expectedVersion to avoid lost updates',
+  })
   @VersionColumn()
   version!: number;
 

@@ -19,10 +19,22 @@ export function encodeCursor(order: EnterpriseOrder, k: string, id: string): str
 
 export function decodeCursor(cursor: string, order: EnterpriseOrder): { k: string; id: string } {
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: string; k?: unknown; id?: unknown };
-    if (v.o === order && typeof v.k === 'string' && typeof v.id === 'string' && /^[0-9a-f-]{36}$/i.test(v.id)) return { k: v.k, id: v.id };
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      o?: string;
+      k?: unknown;
+      id?: unknown;
+    };
+    if (v.o === order && typeof v.k === 'string' && typeof v.id === 'string' && /^[0-9a-f-]{36}$/i.test(v.id))
+      return { k: v.k, id: v.id };
   } catch {
     // fall through
   }
-  throw badInput([{ field: 'after', code: 'INVALID_CURSOR', message: '分页游标无效（可能来自另一种排序）', messageEn: 'invalid cursor (perhaps made for another order)' }]);
+  throw badInput([
+    {
+      field: 'after',
+      code: 'INVALID_CURSOR',
+      message: '分页游标无效（可能来自另一种排序）',
+      messageEn: 'invalid cursor (perhaps made for another order)',
+    },
+  ]);
 }

@@ -26,7 +26,10 @@ export class EnterpriseResolver {
   }
 
   @Authorized()
-  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by its unified social credit code (统一社会信用代码)' })
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: 'One enterprise by its unified social credit code (统一社会信用代码)',
+  })
   async enterpriseByCreditCode(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
     const found = await ctx.services.enterprises.findByCreditCode(code);
     if (found) assertCanRead(ctx.viewer, found.id);
@@ -34,17 +37,32 @@ export class EnterpriseResolver {
   }
 
   @Authorized()
-  @Query(() => EnterpriseConnection, { description: 'Enterprises page by page; enterprise users see only their own' })
+  @Query(() => EnterpriseConnection, {
+    description: 'Enterprises page by page; enterprise users see only their own',
+  })
   async enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: Context): Promise<EnterpriseConnection> {
     const svc = ctx.services.enterprises;
-    const page = await svc.list(args.filter ?? {}, args.first, args.after ?? null, args.orderBy, ownEnterpriseOnly(ctx.viewer));
+    const page = await svc.list(
+      args.filter ?? {},
+      args.first,
+      args.after ?? null,
+      args.orderBy,
+      ownEnterpriseOnly(ctx.viewer),
+    );
     const edges = page.rows.map((node) => ({ node, cursor: svc.cursorOf(node, page.order) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
   @Mutation(() => Enterprise, { description: 'Register an enterprise; a known credit code is a CONFLICT' })
-  async registerEnterprise(@Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput, @Ctx() ctx: Context): Promise<Enterprise> {
+  async registerEnterprise(
+    @Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput,
+    @Ctx() ctx: Context,
+  ): Promise<Enterprise> {
     return ctx.services.enterprises.register({
       name: input.name,
       creditCode: input.creditCode,
@@ -70,13 +88,21 @@ export class EnterpriseResolver {
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
   @Mutation(() => Enterprise, { description: 'Add tags (existing ones are kept)' })
-  async addEnterpriseTags(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() ctx: Context): Promise<Enterprise> {
+  async addEnterpriseTags(
+    @Arg('id', () => ID) id: string,
+    @Arg('tags', () => [String]) tags: string[],
+    @Ctx() ctx: Context,
+  ): Promise<Enterprise> {
     return ctx.services.enterprises.addTags(id, tags);
   }
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
   @Mutation(() => Enterprise, { description: 'Remove tags (absent ones are ignored)' })
-  async removeEnterpriseTags(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() ctx: Context): Promise<Enterprise> {
+  async removeEnterpriseTags(
+    @Arg('id', () => ID) id: string,
+    @Arg('tags', () => [String]) tags: string[],
+    @Ctx() ctx: Context,
+  ): Promise<Enterprise> {
     return ctx.services.enterprises.removeTags(id, tags);
   }
 
@@ -92,10 +118,14 @@ export class EnterpriseResolver {
     return toIndustry(e.industryCode, ctx.services.industries);
   }
 
-  @FieldResolver(() => [Liaison], { description: 'Contact people; another enterprise’s users get an empty list' })
+  @FieldResolver(() => [Liaison], {
+    description: 'Contact people; another enterprise’s users get an empty list',
+  })
   async liaisons(@Root() e: Enterprise, @Ctx() ctx: Context): Promise<Liaison[]> {
     const only = ownEnterpriseOnly(ctx.viewer);
     if (only !== undefined && only !== e.id) return [];
-    return ctx.loaders.get<string, Liaison[]>('liaisonsByEnterprise', (ids) => ctx.services.enterprises.liaisonsOf(ids)).load(e.id);
+    return ctx.loaders
+      .get<string, Liaison[]>('liaisonsByEnterprise', (ids) => ctx.services.enterprises.liaisonsOf(ids))
+      .load(e.id);
   }
 }

@@ -1,7 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EnterpriseSnapshotV1 } from '@sfw/shared-types';
 import { validateCreditCode } from '@sfw/shared-types';
-import { AppError, badInput, conflict, notFound, orderByKeys, groupByKeys, type Outbox } from '@sfw/subgraph-kit';
+import {
+  AppError,
+  badInput,
+  conflict,
+  notFound,
+  orderByKeys,
+  groupByKeys,
+  type Outbox,
+} from '@sfw/subgraph-kit';
 import { Liaison } from '../liaison/liaison.entity';
 import { Enterprise } from './enterprise.entity';
 import {
@@ -13,7 +21,12 @@ import {
   type LiaisonDraft,
   type ReferenceData,
 } from './enterprise.validation';
-import { decodeCursor, encodeCursor, type EnterpriseFilterValues, type EnterpriseOrder } from './enterprise.query';
+import {
+  decodeCursor,
+  encodeCursor,
+  type EnterpriseFilterValues,
+  type EnterpriseOrder,
+} from './enterprise.query';
 import { LIMITS } from './enterprise.validation';
 
 export const MAX_PAGE = 100;
@@ -26,7 +39,17 @@ export interface EnterprisePage {
 }
 
 /** Fields whose change other services hear about (EnterpriseUpdated.changed). */
-const SNAPSHOT_FIELDS = ['name', 'regionCode', 'industryCode', 'scale', 'tags', 'employees', 'registeredCapital', 'foundedOn', 'parks'] as const;
+const SNAPSHOT_FIELDS = [
+  'name',
+  'regionCode',
+  'industryCode',
+  'scale',
+  'tags',
+  'employees',
+  'registeredCapital',
+  'foundedOn',
+  'parks',
+] as const;
 
 export function toSnapshot(e: Enterprise): EnterpriseSnapshotV1 {
   return {
@@ -45,7 +68,10 @@ export function toSnapshot(e: Enterprise): EnterpriseSnapshotV1 {
 }
 
 const isUniqueViolation = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && ((err as { code?: string }).code === '23505' || (err as { driverError?: { code?: string } }).driverError?.code === '23505');
+  typeof err === 'object' &&
+  err !== null &&
+  ((err as { code?: string }).code === '23505' ||
+    (err as { driverError?: { code?: string } }).driverError?.code === '23505');
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -66,19 +92,29 @@ export class EnterpriseService {
   async findByIds(ids: readonly string[]): Promise<(Enterprise | null)[]> {
     const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     const rows = valid.length
-      ? await this.dataSource.getRepository(Enterprise).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids: valid }).getMany()
+      ? await this.dataSource
+          .getRepository(Enterprise)
+          .createQueryBuilder('e')
+          .where('e.id = ANY(:ids)', { ids: valid })
+          .getMany()
       : [];
     return orderByKeys(ids, rows, (r) => r.id);
   }
 
   async findByCreditCode(code: string): Promise<Enterprise | null> {
     const checked = validateCreditCode(code);
-    if (!checked.ok) throw new AppError('INVALID_CREDIT_CODE', checked.message, checked.messageEn, { problem: checked.problem });
+    if (!checked.ok)
+      throw new AppError('INVALID_CREDIT_CODE', checked.message, checked.messageEn, {
+        problem: checked.problem,
+      });
     return this.dataSource.getRepository(Enterprise).findOne({ where: { creditCode: checked.code } });
   }
 
   /** Pass the transaction's manager when inside one (the embedded database has one connection). */
-  async liaisonsOf(enterpriseIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Liaison[][]> {
+  async liaisonsOf(
+    enterpriseIds: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Liaison[][]> {
     const rows = await m
       .getRepository(Liaison)
       .createQueryBuilder('l')
@@ -90,22 +126,53 @@ export class EnterpriseService {
   }
 
   /** A page of a keyset-paginated list: cursors stay valid while rows are added elsewhere. */
-  async list(filter: EnterpriseFilterValues, first: number, after: string | null, order: EnterpriseOrder, onlyId?: string): Promise<EnterprisePage> {
+  async list(
+    filter: EnterpriseFilterValues,
+    first: number,
+    after: string | null,
+    order: EnterpriseOrder,
+    onlyId?: string,
+  ): Promise<EnterprisePage> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
-      throw badInput([{ field: 'first', code: 'INVALID_PAGE_SIZE', message: `每页条数应为0至${MAX_PAGE}`, messageEn: `first must be 0 to ${MAX_PAGE}` }]);
+      throw badInput([
+        {
+          field: 'first',
+          code: 'INVALID_PAGE_SIZE',
+          message: `每页条数应为0至${MAX_PAGE}`,
+          messageEn: `first must be 0 to ${MAX_PAGE}`,
+        },
+      ]);
     const qb = this.dataSource.getRepository(Enterprise).createQueryBuilder('e');
     if (onlyId) qb.andWhere('e.id = :onlyId', { onlyId });
     if (filter.regionCode) {
       const region = this.ref.regions.get(filter.regionCode);
       if (!region)
-        throw badInput([{ field: 'filter.regionCode', code: 'UNKNOWN_REGION', message: `行政区划代码“${filter.regionCode}”不存在`, messageEn: `unknown division code '${filter.regionCode}'` }]);
-      qb.andWhere('e.region_code LIKE :regionPrefix', { regionPrefix: `${this.ref.regions.prefixOf(region.code)}%` });
+        throw badInput([
+          {
+            field: 'filter.regionCode',
+            code: 'UNKNOWN_REGION',
+            message: `行政区划代码“${filter.regionCode}”不存在`,
+            messageEn: `unknown division code '${filter.regionCode}'`,
+          },
+        ]);
+      qb.andWhere('e.region_code LIKE :regionPrefix', {
+        regionPrefix: `${this.ref.regions.prefixOf(region.code)}%`,
+      });
     }
     if (filter.industryCode) {
       const prefixes = this.ref.industries.prefixesFor(filter.industryCode);
       if (!prefixes)
-        throw badInput([{ field: 'filter.industryCode', code: 'UNKNOWN_INDUSTRY', message: `行业“${filter.industryCode}”不存在（门类字母A–T或2至4位行业代码）`, messageEn: `unknown industry '${filter.industryCode}' (a section letter A–T or a 2–4 digit code)` }]);
-      qb.andWhere('e.industry_code LIKE ANY(:industryPrefixes)', { industryPrefixes: prefixes.map((p) => `${p}%`) });
+        throw badInput([
+          {
+            field: 'filter.industryCode',
+            code: 'UNKNOWN_INDUSTRY',
+            message: `行业“${filter.industryCode}”不存在（门类字母A–T或2至4位行业代码）`,
+            messageEn: `unknown industry '${filter.industryCode}' (a section letter A–T or a 2–4 digit code)`,
+          },
+        ]);
+      qb.andWhere('e.industry_code LIKE ANY(:industryPrefixes)', {
+        industryPrefixes: prefixes.map((p) => `${p}%`),
+      });
     }
     if (filter.scales?.length) qb.andWhere('e.scale = ANY(:scales)', { scales: filter.scales });
     if (filter.tagsAll?.length) qb.andWhere('e.tags @> :tagsAll', { tagsAll: filter.tagsAll });
@@ -113,15 +180,23 @@ export class EnterpriseService {
     if (filter.search?.trim()) {
       const q = filter.search.trim();
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(e.name ILIKE :like OR e.credit_code LIKE :codePrefix)', { like, codePrefix: `${q.toUpperCase().replace(/[\\%_]/g, '')}%` });
+      qb.andWhere('(e.name ILIKE :like OR e.credit_code LIKE :codePrefix)', {
+        like,
+        codePrefix: `${q.toUpperCase().replace(/[\\%_]/g, '')}%`,
+      });
     }
     const totalCount = await qb.clone().getCount();
     const key = order === 'CREATED_AT' ? 'e.created_at' : 'e.name';
     if (after) {
       const cursor = decodeCursor(after, order);
-      qb.andWhere(`(${key}, e.id) > (:k, :id)`, { k: order === 'CREATED_AT' ? new Date(cursor.k) : cursor.k, id: cursor.id });
+      qb.andWhere(`(${key}, e.id) > (:k, :id)`, {
+        k: order === 'CREATED_AT' ? new Date(cursor.k) : cursor.k,
+        id: cursor.id,
+      });
     }
-    qb.orderBy(key, 'ASC').addOrderBy('e.id', 'ASC').take(first + 1);
+    qb.orderBy(key, 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(first + 1);
     const rows = first === 0 ? [] : await qb.getMany();
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount, order };
   }
@@ -138,7 +213,9 @@ export class EnterpriseService {
       return await this.dataSource.transaction((m) => this.insertValidated(m, value));
     } catch (err) {
       if (isUniqueViolation(err)) {
-        const existing = await this.dataSource.getRepository(Enterprise).findOne({ where: { creditCode: value.creditCode } });
+        const existing = await this.dataSource
+          .getRepository(Enterprise)
+          .findOne({ where: { creditCode: value.creditCode } });
         throw conflict(
           `统一社会信用代码 ${value.creditCode} 已登记${existing ? `（${existing.name}）` : ''}`,
           `credit code ${value.creditCode} is already registered`,
@@ -154,9 +231,16 @@ export class EnterpriseService {
     const { liaisons, ...fields } = value;
     const saved = await m.getRepository(Enterprise).save(m.getRepository(Enterprise).create(fields));
     if (liaisons.length) {
-      await m.getRepository(Liaison).insert(liaisons.map((l, position) => ({ ...l, position, enterpriseId: saved.id })));
+      await m
+        .getRepository(Liaison)
+        .insert(liaisons.map((l, position) => ({ ...l, position, enterpriseId: saved.id })));
     }
-    await this.outbox.add(m, 'EnterpriseRegistered', { type: 'Enterprise', id: saved.id }, { enterprise: toSnapshot(saved) });
+    await this.outbox.add(
+      m,
+      'EnterpriseRegistered',
+      { type: 'Enterprise', id: saved.id },
+      { enterprise: toSnapshot(saved) },
+    );
     return saved;
   }
 
@@ -171,7 +255,12 @@ export class EnterpriseService {
     return this.dataSource.transaction((m) => this.applyPatch(m, id, value, expectedVersion));
   }
 
-  async applyPatch(m: EntityManager, id: string, value: EnterprisePatch, expectedVersion?: number | null): Promise<Enterprise> {
+  async applyPatch(
+    m: EntityManager,
+    id: string,
+    value: EnterprisePatch,
+    expectedVersion?: number | null,
+  ): Promise<Enterprise> {
     const current = await this.lock(m, id);
     if (expectedVersion != null && expectedVersion !== current.version)
       throw conflict(
@@ -183,7 +272,12 @@ export class EnterpriseService {
     if (changed.length === 0) return current;
     const next = m.getRepository(Enterprise).merge(current, value);
     const saved = await m.getRepository(Enterprise).save(next);
-    await this.outbox.add(m, 'EnterpriseUpdated', { type: 'Enterprise', id }, { enterprise: toSnapshot(saved), changed: [...changed] });
+    await this.outbox.add(
+      m,
+      'EnterpriseUpdated',
+      { type: 'Enterprise', id },
+      { enterprise: toSnapshot(saved), changed: [...changed] },
+    );
     return saved;
   }
 
@@ -212,7 +306,14 @@ export class EnterpriseService {
       await this.lock(m, enterpriseId);
       const count = await m.getRepository(Liaison).count({ where: { enterpriseId } });
       if (count >= LIMITS.liaisons)
-        throw badInput([{ field: 'input', code: 'INVALID_LIAISON', message: `联络员最多${LIMITS.liaisons}人`, messageEn: `at most ${LIMITS.liaisons} liaisons` }]);
+        throw badInput([
+          {
+            field: 'input',
+            code: 'INVALID_LIAISON',
+            message: `联络员最多${LIMITS.liaisons}人`,
+            messageEn: `at most ${LIMITS.liaisons} liaisons`,
+          },
+        ]);
       const repo = m.getRepository(Liaison);
       return repo.save(repo.create({ ...value, enterpriseId, position: count }));
     });
@@ -223,7 +324,14 @@ export class EnterpriseService {
       const repo = m.getRepository(Liaison);
       const current = await this.findLiaison(m, liaisonId);
       await this.lock(m, current.enterpriseId);
-      const { value, problems } = validateLiaison({ name: draft.name ?? current.name, role: draft.role ?? current.role, phone: draft.phone ?? current.phone }, 'input');
+      const { value, problems } = validateLiaison(
+        {
+          name: draft.name ?? current.name,
+          role: draft.role ?? current.role,
+          phone: draft.phone ?? current.phone,
+        },
+        'input',
+      );
       if (problems.length) throw badInput(problems);
       return repo.save(repo.merge(current, value));
     });
@@ -249,14 +357,21 @@ export class EnterpriseService {
   }
 
   private async findLiaison(m: EntityManager, id: string): Promise<Liaison> {
-    const found = /^[0-9a-f-]{36}$/i.test(id) ? await m.getRepository(Liaison).findOne({ where: { id } }) : null;
+    const found = /^[0-9a-f-]{36}$/i.test(id)
+      ? await m.getRepository(Liaison).findOne({ where: { id } })
+      : null;
     if (!found) throw notFound('联络员', 'liaison', id);
     return found;
   }
 
   private async lock(m: EntityManager, id: string): Promise<Enterprise> {
     const found = /^[0-9a-f-]{36}$/i.test(id)
-      ? await m.getRepository(Enterprise).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne()
+      ? await m
+          .getRepository(Enterprise)
+          .createQueryBuilder('e')
+          .setLock('pessimistic_write')
+          .where('e.id = :id', { id })
+          .getOne()
       : null;
     if (!found) throw notFound('企业', 'enterprise', id);
     return found;

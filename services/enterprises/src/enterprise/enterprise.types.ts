@@ -6,7 +6,10 @@ export enum EnterpriseOrderBy {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(EnterpriseOrderBy, { name: 'EnterpriseOrderBy', description: 'Sort order of the enterprises list (ascending, ties by id)' });
+registerEnumType(EnterpriseOrderBy, {
+  name: 'EnterpriseOrderBy',
+  description: 'Sort order of the enterprises list (ascending, ties by id)',
+});
 
 @InputType({ description: 'Filters combine with AND' })
 export class EnterpriseFilter {
@@ -172,6 +175,9 @@ export class UpdateEnterpriseArgs {
   @Field(() => UpdateEnterpriseInput)
   input!: UpdateEnterpriseInput;
 
-  @Field(() => Int, { nullable: true, description: 'The version the change is based on; refused if the enterprise has changed since' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version the change is based on; refused if the enterprise has changed since',
+  })
   expectedVersion?: number | null;
 }

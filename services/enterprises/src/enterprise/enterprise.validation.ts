@@ -33,7 +33,14 @@ export interface ReferenceData {
   today: string;
 }
 
-export const LIMITS = { tags: 30, tagLength: 20, parks: 10, parkLength: 50, liaisons: 10, textLength: 30 } as const;
+export const LIMITS = {
+  tags: 30,
+  tagLength: 20,
+  parks: 10,
+  parkLength: 50,
+  liaisons: 10,
+  textLength: 30,
+} as const;
 
 const problem = (field: string, code: string, message: string, messageEn: string): FieldProblem => ({
   field,
@@ -58,8 +65,9 @@ export function normalizeTags(tags: readonly string[]): string[] {
 
 /** Mobile (11 digits, 1[3-9]…) or landline with area code; spaces, dashes and +86 tolerated. */
 export function normalizePhone(raw: string): string | null {
-  const s = raw.replace(/[\s()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
-  if (/^1[3-9]\d{9}$/.test(s)) return s;
+  const s = raw.replace(/[\s()（）]/g, '');
+  const mobile = s.replace(/-/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  if (/^1[3-9]\d{9}$/.test(mobile)) return mobile;
   const landline = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(s);
   if (landline) return `${landline[1]}-${landline[2]}${landline[3] ? `-${landline[3]}` : ''}`;
   return null;
@@ -82,15 +90,29 @@ function isValidDate(s: string): boolean {
 export function checkName(name: string, field = 'name'): { value: string } | FieldProblem {
   const value = cleanText(name);
   if (value.length < 2 || value.length > 100)
-    return problem(field, 'INVALID_NAME', '企业名称应为2至100个字符', 'the name must have 2 to 100 characters');
+    return problem(
+      field,
+      'INVALID_NAME',
+      '企业名称应为2至100个字符',
+      'the name must have 2 to 100 characters',
+    );
   return { value };
 }
 
-export function checkRegion(code: string, ref: ReferenceData, field = 'regionCode'): { value: string } | FieldProblem {
+export function checkRegion(
+  code: string,
+  ref: ReferenceData,
+  field = 'regionCode',
+): { value: string } | FieldProblem {
   const value = code.trim();
   const region = ref.regions.get(value);
   if (!region)
-    return problem(field, 'UNKNOWN_REGION', `行政区划代码“${value}”不存在`, `unknown division code '${value}'`);
+    return problem(
+      field,
+      'UNKNOWN_REGION',
+      `行政区划代码“${value}”不存在`,
+      `unknown division code '${value}'`,
+    );
   if (!isEnterpriseRegionLevel(region.level))
     return problem(
       field,
@@ -101,12 +123,26 @@ export function checkRegion(code: string, ref: ReferenceData, field = 'regionCod
   return { value };
 }
 
-export function checkIndustry(code: string, ref: ReferenceData, field = 'industryCode'): { value: string } | FieldProblem {
+export function checkIndustry(
+  code: string,
+  ref: ReferenceData,
+  field = 'industryCode',
+): { value: string } | FieldProblem {
   const value = code.trim();
   if (!/^\d{2,4}$/.test(value))
-    return problem(field, 'INVALID_INDUSTRY', `行业代码“${value}”格式错误，应为2至4位数字（GB/T 4754）`, `industry code '${value}' must be 2 to 4 digits (GB/T 4754)`);
+    return problem(
+      field,
+      'INVALID_INDUSTRY',
+      `行业代码“${value}”格式错误，应为2至4位数字（GB/T 4754）`,
+      `industry code '${value}' must be 2 to 4 digits (GB/T 4754)`,
+    );
   if (!ref.industries.divisionOf(value))
-    return problem(field, 'UNKNOWN_INDUSTRY', `行业代码“${value}”不属于任何国民经济行业大类`, `industry code '${value}' is in no GB/T 4754 division`);
+    return problem(
+      field,
+      'UNKNOWN_INDUSTRY',
+      `行业代码“${value}”不属于任何国民经济行业大类`,
+      `industry code '${value}' is in no GB/T 4754 division`,
+    );
   return { value };
 }
 
@@ -114,7 +150,11 @@ export function checkIndustry(code: string, ref: ReferenceData, field = 'industr
  * Validate and normalise every field of a patch at once; returns the clean patch or every
  * problem found (never just the first).
  */
-export function validatePatch(patch: EnterprisePatch, ref: ReferenceData, prefix = ''): { value: EnterprisePatch; problems: FieldProblem[] } {
+export function validatePatch(
+  patch: EnterprisePatch,
+  ref: ReferenceData,
+  prefix = '',
+): { value: EnterprisePatch; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const value: EnterprisePatch = {};
   const take = <T>(r: { value: T } | FieldProblem, set: (v: T) => void) => {
@@ -124,64 +164,166 @@ export function validatePatch(patch: EnterprisePatch, ref: ReferenceData, prefix
   const f = (name: string) => `${prefix}${name}`;
 
   if (patch.name !== undefined) take(checkName(patch.name, f('name')), (v) => (value.name = v));
-  if (patch.regionCode !== undefined) take(checkRegion(patch.regionCode, ref, f('regionCode')), (v) => (value.regionCode = v));
-  if (patch.industryCode !== undefined) take(checkIndustry(patch.industryCode, ref, f('industryCode')), (v) => (value.industryCode = v));
+  if (patch.regionCode !== undefined)
+    take(checkRegion(patch.regionCode, ref, f('regionCode')), (v) => (value.regionCode = v));
+  if (patch.industryCode !== undefined)
+    take(checkIndustry(patch.industryCode, ref, f('industryCode')), (v) => (value.industryCode = v));
   if (patch.scale !== undefined) {
     if (Object.values(EnterpriseScale).includes(patch.scale)) value.scale = patch.scale;
-    else problems.push(problem(f('scale'), 'INVALID_SCALE', '企业规模应为规上、规下或小微', 'scale must be ABOVE_DESIGNATED, BELOW_DESIGNATED or SMALL_MICRO'));
+    else
+      problems.push(
+        problem(
+          f('scale'),
+          'INVALID_SCALE',
+          '企业规模应为规上、规下或小微',
+          'scale must be ABOVE_DESIGNATED, BELOW_DESIGNATED or SMALL_MICRO',
+        ),
+      );
   }
   if (patch.tags !== undefined) {
     const tags = normalizeTags(patch.tags);
     const tooLong = tags.find((t) => t.length > LIMITS.tagLength);
-    if (tooLong) problems.push(problem(f('tags'), 'INVALID_TAG', `标签“${tooLong}”超过${LIMITS.tagLength}个字符`, `tag '${tooLong}' is over ${LIMITS.tagLength} characters`));
-    else if (tags.length > LIMITS.tags) problems.push(problem(f('tags'), 'INVALID_TAG', `标签最多${LIMITS.tags}个`, `at most ${LIMITS.tags} tags`));
+    if (tooLong)
+      problems.push(
+        problem(
+          f('tags'),
+          'INVALID_TAG',
+          `标签“${tooLong}”超过${LIMITS.tagLength}个字符`,
+          `tag '${tooLong}' is over ${LIMITS.tagLength} characters`,
+        ),
+      );
+    else if (tags.length > LIMITS.tags)
+      problems.push(
+        problem(f('tags'), 'INVALID_TAG', `标签最多${LIMITS.tags}个`, `at most ${LIMITS.tags} tags`),
+      );
     else value.tags = tags;
   }
   if (patch.employees !== undefined) {
     const n = patch.employees;
     if (n === null || (Number.isInteger(n) && n >= 0 && n <= 10_000_000)) value.employees = n;
-    else problems.push(problem(f('employees'), 'INVALID_EMPLOYEES', '从业人员应为0至10,000,000之间的整数', 'employees must be a whole number from 0 to 10,000,000'));
+    else
+      problems.push(
+        problem(
+          f('employees'),
+          'INVALID_EMPLOYEES',
+          '从业人员应为0至10,000,000之间的整数',
+          'employees must be a whole number from 0 to 10,000,000',
+        ),
+      );
   }
   if (patch.registeredCapital !== undefined) {
     const n = patch.registeredCapital;
-    if (n === null || (Number.isFinite(n) && n >= 0 && n <= 1e12)) value.registeredCapital = n === null ? null : Math.round(n * 100) / 100;
-    else problems.push(problem(f('registeredCapital'), 'INVALID_CAPITAL', '注册资本（万元）应为不小于0的数', 'registered capital (万元) must be a number of 0 or more'));
+    if (n === null || (Number.isFinite(n) && n >= 0 && n <= 1e12))
+      value.registeredCapital = n === null ? null : Math.round(n * 100) / 100;
+    else
+      problems.push(
+        problem(
+          f('registeredCapital'),
+          'INVALID_CAPITAL',
+          '注册资本（万元）应为不小于0的数',
+          'registered capital (万元) must be a number of 0 or more',
+        ),
+      );
   }
   if (patch.foundedOn !== undefined) {
     const d = patch.foundedOn?.trim() || null;
     if (d === null) value.foundedOn = null;
-    else if (!isValidDate(d)) problems.push(problem(f('foundedOn'), 'INVALID_DATE', `成立日期“${d}”不是有效日期（格式 YYYY-MM-DD）`, `founding date '${d}' is not a valid YYYY-MM-DD date`));
-    else if (d > ref.today) problems.push(problem(f('foundedOn'), 'INVALID_DATE', `成立日期“${d}”晚于今天`, `founding date '${d}' is in the future`));
-    else if (d < '1800-01-01') problems.push(problem(f('foundedOn'), 'INVALID_DATE', `成立日期“${d}”早于1800年`, `founding date '${d}' is before 1800`));
+    else if (!isValidDate(d))
+      problems.push(
+        problem(
+          f('foundedOn'),
+          'INVALID_DATE',
+          `成立日期“${d}”不是有效日期（格式 YYYY-MM-DD）`,
+          `founding date '${d}' is not a valid YYYY-MM-DD date`,
+        ),
+      );
+    else if (d > ref.today)
+      problems.push(
+        problem(
+          f('foundedOn'),
+          'INVALID_DATE',
+          `成立日期“${d}”晚于今天`,
+          `founding date '${d}' is in the future`,
+        ),
+      );
+    else if (d < '1800-01-01')
+      problems.push(
+        problem(
+          f('foundedOn'),
+          'INVALID_DATE',
+          `成立日期“${d}”早于1800年`,
+          `founding date '${d}' is before 1800`,
+        ),
+      );
     else value.foundedOn = d;
   }
   if (patch.parks !== undefined) {
     const parks = [...new Set(patch.parks.map(cleanText).filter(Boolean))];
     if (parks.length > LIMITS.parks || parks.some((p) => p.length > LIMITS.parkLength))
-      problems.push(problem(f('parks'), 'INVALID_PARK', `园区最多${LIMITS.parks}个，每个不超过${LIMITS.parkLength}个字符`, `at most ${LIMITS.parks} parks of ${LIMITS.parkLength} characters`));
+      problems.push(
+        problem(
+          f('parks'),
+          'INVALID_PARK',
+          `园区最多${LIMITS.parks}个，每个不超过${LIMITS.parkLength}个字符`,
+          `at most ${LIMITS.parks} parks of ${LIMITS.parkLength} characters`,
+        ),
+      );
     else value.parks = parks;
   }
   return { value, problems };
 }
 
-export function validateLiaison(l: LiaisonDraft, field: string): { value: LiaisonDraft; problems: FieldProblem[] } {
+export function validateLiaison(
+  l: LiaisonDraft,
+  field: string,
+): { value: LiaisonDraft; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const name = cleanText(l.name);
   const role = cleanText(l.role);
   const phone = normalizePhone(l.phone);
   if (name.length < 1 || name.length > LIMITS.textLength)
-    problems.push(problem(`${field}.name`, 'INVALID_LIAISON', `联络员姓名应为1至${LIMITS.textLength}个字符`, `liaison name must have 1 to ${LIMITS.textLength} characters`));
+    problems.push(
+      problem(
+        `${field}.name`,
+        'INVALID_LIAISON',
+        `联络员姓名应为1至${LIMITS.textLength}个字符`,
+        `liaison name must have 1 to ${LIMITS.textLength} characters`,
+      ),
+    );
   if (role.length < 1 || role.length > LIMITS.textLength)
-    problems.push(problem(`${field}.role`, 'INVALID_LIAISON', `联络员职务应为1至${LIMITS.textLength}个字符`, `liaison role must have 1 to ${LIMITS.textLength} characters`));
+    problems.push(
+      problem(
+        `${field}.role`,
+        'INVALID_LIAISON',
+        `联络员职务应为1至${LIMITS.textLength}个字符`,
+        `liaison role must have 1 to ${LIMITS.textLength} characters`,
+      ),
+    );
   if (!phone)
-    problems.push(problem(`${field}.phone`, 'INVALID_PHONE', '联系电话格式错误（手机号11位，或带区号的固定电话）', 'phone must be an 11-digit mobile number or a landline with area code'));
+    problems.push(
+      problem(
+        `${field}.phone`,
+        'INVALID_PHONE',
+        '联系电话格式错误（手机号11位，或带区号的固定电话）',
+        'phone must be an 11-digit mobile number or a landline with area code',
+      ),
+    );
   return { value: { name, role, phone: phone ?? '' }, problems };
 }
 
-export function validateDraft(draft: EnterpriseDraft, ref: ReferenceData): { value: EnterpriseDraft; problems: FieldProblem[] } {
+export function validateDraft(
+  draft: EnterpriseDraft,
+  ref: ReferenceData,
+): { value: EnterpriseDraft; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const cc = validateCreditCode(draft.creditCode);
-  if (!cc.ok) problems.push({ field: 'creditCode', code: 'INVALID_CREDIT_CODE', message: cc.message, messageEn: cc.messageEn });
+  if (!cc.ok)
+    problems.push({
+      field: 'creditCode',
+      code: 'INVALID_CREDIT_CODE',
+      message: cc.message,
+      messageEn: cc.messageEn,
+    });
   const patch = validatePatch(
     {
       name: draft.name,
@@ -198,14 +340,25 @@ export function validateDraft(draft: EnterpriseDraft, ref: ReferenceData): { val
   );
   problems.push(...patch.problems);
   if (draft.liaisons.length > LIMITS.liaisons)
-    problems.push(problem('liaisons', 'INVALID_LIAISON', `联络员最多${LIMITS.liaisons}人`, `at most ${LIMITS.liaisons} liaisons`));
+    problems.push(
+      problem(
+        'liaisons',
+        'INVALID_LIAISON',
+        `联络员最多${LIMITS.liaisons}人`,
+        `at most ${LIMITS.liaisons} liaisons`,
+      ),
+    );
   const liaisons = draft.liaisons.map((l, i) => {
     const r = validateLiaison(l, `liaisons.${i}`);
     problems.push(...r.problems);
     return r.value;
   });
   return {
-    value: { ...(patch.value as Omit<EnterpriseDraft, 'creditCode' | 'liaisons'>), creditCode: cc.ok ? cc.code : draft.creditCode, liaisons },
+    value: {
+      ...(patch.value as Omit<EnterpriseDraft, 'creditCode' | 'liaisons'>),
+      creditCode: cc.ok ? cc.code : draft.creditCode,
+      liaisons,
+    },
     problems,
   };
 }

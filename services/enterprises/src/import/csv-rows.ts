@@ -108,12 +108,24 @@ const splitList = (s: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function num(cell: string, field: string, code: string, label: string, problems: FieldProblem[], integer: boolean): number | null {
+function num(
+  cell: string,
+  field: string,
+  code: string,
+  label: string,
+  problems: FieldProblem[],
+  integer: boolean,
+): number | null {
   const s = cell.replace(/[,，\s]/g, '');
   if (!s) return null;
   const n = Number(s);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    problems.push({ field, code, message: `${label}“${cell}”不是有效数字`, messageEn: `${field} '${cell}' is not a valid number` });
+    problems.push({
+      field,
+      code,
+      message: `${label}“${cell}”不是有效数字`,
+      messageEn: `${field} '${cell}' is not a valid number`,
+    });
     return null;
   }
   return n;
@@ -130,17 +142,36 @@ export function normalizeDate(cell: string): string {
 export function parseEnterpriseCsv(text: string): ParsedFile {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
   } catch (err) {
-    throw new CsvFormatError(`CSV 文件无法解析：${(err as Error).message}`, `the CSV cannot be parsed: ${(err as Error).message}`);
+    throw new CsvFormatError(
+      `CSV 文件无法解析：${(err as Error).message}`,
+      `the CSV cannot be parsed: ${(err as Error).message}`,
+    );
   }
   const [header, ...body] = records;
   if (!header) throw new CsvFormatError('CSV 文件为空', 'the CSV file is empty');
-  const columns = header.map((h) => HEADER_ALIASES[h.replace(/（/g, '(').replace(/）/g, ')').replace(/\s/g, '').toLowerCase()] ?? HEADER_ALIASES[h.trim()]);
+  const columns = header.map(
+    (h) =>
+      HEADER_ALIASES[h.replace(/（/g, '(').replace(/）/g, ')').replace(/\s/g, '').toLowerCase()] ??
+      HEADER_ALIASES[h.trim()],
+  );
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) {
-    const zh: Record<string, string> = { creditCode: '统一社会信用代码', name: '企业名称', regionCode: '行政区划代码', industryCode: '行业代码' };
-    throw new CsvFormatError(`CSV 缺少必需的列：${missing.map((c) => zh[c]).join('、')}`, `the CSV lacks required columns: ${missing.join(', ')}`);
+    const zh: Record<string, string> = {
+      creditCode: '统一社会信用代码',
+      name: '企业名称',
+      regionCode: '行政区划代码',
+      industryCode: '行业代码',
+    };
+    throw new CsvFormatError(
+      `CSV 缺少必需的列：${missing.map((c) => zh[c]).join('、')}`,
+      `the CSV lacks required columns: ${missing.join(', ')}`,
+    );
   }
   const ignoredColumns = header.filter((_, i) => !columns[i]);
 
@@ -157,7 +188,13 @@ export function parseEnterpriseCsv(text: string): ParsedFile {
     if (scaleCell) {
       const found = SCALE_WORDS[scaleCell.toLowerCase()];
       if (found) scale = found;
-      else problems.push({ field: 'scale', code: 'INVALID_SCALE', message: `企业规模“${scaleCell}”应为规上、规下或小微`, messageEn: `scale '${scaleCell}' must be 规上, 规下 or 小微` });
+      else
+        problems.push({
+          field: 'scale',
+          code: 'INVALID_SCALE',
+          message: `企业规模“${scaleCell}”应为规上、规下或小微`,
+          messageEn: `scale '${scaleCell}' must be 规上, 规下 or 小微`,
+        });
     }
     const liaisonName = get('liaisonName');
     const liaisonPhone = get('liaisonPhone');
@@ -175,10 +212,20 @@ export function parseEnterpriseCsv(text: string): ParsedFile {
         scale,
         tags: splitList(get('tags')),
         employees: num(get('employees'), 'employees', 'INVALID_EMPLOYEES', '从业人员', problems, true),
-        registeredCapital: num(get('registeredCapital'), 'registeredCapital', 'INVALID_CAPITAL', '注册资本', problems, false),
+        registeredCapital: num(
+          get('registeredCapital'),
+          'registeredCapital',
+          'INVALID_CAPITAL',
+          '注册资本',
+          problems,
+          false,
+        ),
         foundedOn: get('foundedOn') ? normalizeDate(get('foundedOn')) : null,
         parks: splitList(get('parks')),
-        liaisons: liaisonName || liaisonPhone ? [{ name: liaisonName, role: get('liaisonRole') || '联系人', phone: liaisonPhone }] : [],
+        liaisons:
+          liaisonName || liaisonPhone
+            ? [{ name: liaisonName, role: get('liaisonRole') || '联系人', phone: liaisonPhone }]
+            : [],
       },
     };
   });

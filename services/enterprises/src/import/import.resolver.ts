@@ -1,4 +1,16 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
 import { Role } from '@sfw/shared-types';
 import type { Context } from '../context';
 import type { ImportJob, ImportStatus } from './import.service';
@@ -64,7 +76,9 @@ class EnterpriseImport {
   @Field(() => Int)
   failed!: number;
 
-  @Field(() => [ImportRowError], { description: 'Failed and skipped rows, in file order (filled when the import ends)' })
+  @Field(() => [ImportRowError], {
+    description: 'Failed and skipped rows, in file order (filled when the import ends)',
+  })
   errors!: ImportRowError[];
 
   @Field(() => [String], { description: 'Columns of the file that the import does not read' })
@@ -105,7 +119,10 @@ export class ImportResolver {
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
   @Query(() => [EnterpriseImport], { description: 'The most recent imports first' })
-  enterpriseImports(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context): Promise<ImportJob[]> {
+  enterpriseImports(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ImportJob[]> {
     return ctx.services.imports.recent(first);
   }
 }

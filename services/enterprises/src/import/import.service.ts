@@ -3,7 +3,12 @@ import { validateCreditCode } from '@sfw/shared-types';
 import { AppError, type Logger } from '@sfw/subgraph-kit';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
-import { validateDraft, validateLiaison, type EnterpriseDraft, type EnterprisePatch } from '../enterprise/enterprise.validation';
+import {
+  validateDraft,
+  validateLiaison,
+  type EnterpriseDraft,
+  type EnterprisePatch,
+} from '../enterprise/enterprise.validation';
 import { Liaison } from '../liaison/liaison.entity';
 import { CsvFormatError, parseEnterpriseCsv, type ParsedRow } from './csv-rows';
 
@@ -97,9 +102,20 @@ export class ImportService {
     }
   }
 
-  async run(text: string, onProgress?: (counts: ImportCounts) => void | Promise<void>): Promise<ImportReport> {
+  async run(
+    text: string,
+    onProgress?: (counts: ImportCounts) => void | Promise<void>,
+  ): Promise<ImportReport> {
     const parsed = this.parse(text);
-    const counts: ImportCounts = { total: parsed.rows.length, processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+    const counts: ImportCounts = {
+      total: parsed.rows.length,
+      processed: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+    };
     const errors: ImportRowError[] = [];
     const fail = (e: ImportRowError) => {
       counts.failed++;
@@ -115,7 +131,14 @@ export class ImportService {
         if (row.skipReason) {
           counts.skipped++;
           if (errors.length < MAX_STORED_ERRORS)
-            errors.push({ line: row.line, creditCode: codeText, field: 'status', code: 'SKIPPED', message: row.skipReason, messageEn: 'deregistered enterprise, not imported' });
+            errors.push({
+              line: row.line,
+              creditCode: codeText,
+              field: 'status',
+              code: 'SKIPPED',
+              message: row.skipReason,
+              messageEn: 'deregistered enterprise, not imported',
+            });
           continue;
         }
         const { value, problems } = validateDraft(row.draft, ref);
@@ -134,7 +157,14 @@ export class ImportService {
         }
         const earlier = seen.get(value.creditCode);
         if (earlier !== undefined) {
-          fail(rowError(row.line, value.creditCode, { field: 'creditCode', code: 'DUPLICATE_IN_FILE', message: `统一社会信用代码与第${earlier}行重复`, messageEn: `same credit code as line ${earlier}` }));
+          fail(
+            rowError(row.line, value.creditCode, {
+              field: 'creditCode',
+              code: 'DUPLICATE_IN_FILE',
+              message: `统一社会信用代码与第${earlier}行重复`,
+              messageEn: `same credit code as line ${earlier}`,
+            }),
+          );
           continue;
         }
         seen.set(value.creditCode, row.line);
@@ -164,8 +194,15 @@ export class ImportService {
           .where('e.credit_code = ANY(:codes)', { codes: ready.map((r) => r.value.creditCode) })
           .getMany();
         const byCode = new Map(existing.map((e) => [e.creditCode, e]));
-        const liaisons = existing.length ? await this.enterprises.liaisonsOf(existing.map((e) => e.id), m) : [];
-        const phonesById = new Map(existing.map((e, i) => [e.id, new Set((liaisons[i] ?? []).map((l) => l.phone))]));
+        const liaisons = existing.length
+          ? await this.enterprises.liaisonsOf(
+              existing.map((e) => e.id),
+              m,
+            )
+          : [];
+        const phonesById = new Map(
+          existing.map((e, i) => [e.id, new Set((liaisons[i] ?? []).map((l) => l.phone))]),
+        );
         for (const { row, value } of ready) {
           const current = byCode.get(value.creditCode);
           if (!current) {
@@ -183,7 +220,9 @@ export class ImportService {
           const phones = phonesById.get(current.id) ?? new Set<string>();
           const fresh = value.liaisons.filter((l) => !phones.has(validateLiaison(l, 'l').value.phone));
           if (fresh.length) {
-            await m.getRepository(Liaison).insert(fresh.map((l, i) => ({ ...l, enterpriseId: current.id, position: phones.size + i })));
+            await m
+              .getRepository(Liaison)
+              .insert(fresh.map((l, i) => ({ ...l, enterpriseId: current.id, position: phones.size + i })));
             changed = true;
           }
           if (changed) tally.updated++;
@@ -198,8 +237,16 @@ export class ImportService {
         const only = ready[0];
         if (!only) return;
         this.logger.warn({ err, line: only.row.line }, 'import row failed');
-        const message = err instanceof AppError ? err.message : '写入失败（可能与同时进行的修改冲突），请重试';
-        fail(rowError(only.row.line, only.value.creditCode, { field: null, code: err instanceof AppError ? err.code : 'WRITE_FAILED', message, messageEn: err instanceof Error ? err.message : String(err) }));
+        const message =
+          err instanceof AppError ? err.message : '写入失败（可能与同时进行的修改冲突），请重试';
+        fail(
+          rowError(only.row.line, only.value.creditCode, {
+            field: null,
+            code: err instanceof AppError ? err.code : 'WRITE_FAILED',
+            message,
+            messageEn: err instanceof Error ? err.message : String(err),
+          }),
+        );
         return;
       }
       // Isolate the row that broke the chunk: retry one row per transaction.
@@ -208,7 +255,11 @@ export class ImportService {
   }
 
   /** Start a persisted import job and run it in the background; returns at once. */
-  async start(text: string, fileName: string | null, startedBy: string | null): Promise<{ job: ImportJob; done: Promise<ImportJob> }> {
+  async start(
+    text: string,
+    fileName: string | null,
+    startedBy: string | null,
+  ): Promise<{ job: ImportJob; done: Promise<ImportJob> }> {
     const parsed = this.parse(text);
     const [row] = (await this.dataSource.query(
       `INSERT INTO "${this.schema}".import_job (file_name, status, total, started_by, ignored_columns)
@@ -224,17 +275,22 @@ export class ImportService {
       .catch(async (err: unknown) => {
         this.logger.error({ err, jobId: id }, 'import job failed');
         await this.dataSource
-          .query(`UPDATE "${this.schema}".import_job SET status = 'FAILED', message = $2, finished_at = now() WHERE id = $1`, [
-            id,
-            err instanceof Error ? err.message : String(err),
-          ])
+          .query(
+            `UPDATE "${this.schema}".import_job SET status = 'FAILED', message = $2, finished_at = now() WHERE id = $1`,
+            [id, err instanceof Error ? err.message : String(err)],
+          )
           .catch(() => undefined);
         return this.job(id) as Promise<ImportJob>;
       });
     return { job: (await this.job(id)) as ImportJob, done };
   }
 
-  private async saveProgress(id: string, c: ImportCounts, status: ImportStatus, errors?: ImportRowError[]): Promise<void> {
+  private async saveProgress(
+    id: string,
+    c: ImportCounts,
+    status: ImportStatus,
+    errors?: ImportRowError[],
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE "${this.schema}".import_job
           SET processed = $2, created = $3, updated = $4, unchanged = $5, skipped = $6, failed = $7,
@@ -242,7 +298,17 @@ export class ImportService {
               finished_at = CASE WHEN $8 = 'RUNNING' THEN NULL ELSE now() END,
               errors = COALESCE($9::jsonb, errors)
         WHERE id = $1`,
-      [id, c.processed, c.created, c.updated, c.unchanged, c.skipped, c.failed, status, errors ? JSON.stringify(errors) : null],
+      [
+        id,
+        c.processed,
+        c.created,
+        c.updated,
+        c.unchanged,
+        c.skipped,
+        c.failed,
+        status,
+        errors ? JSON.stringify(errors) : null,
+      ],
     );
   }
 

@@ -18,8 +18,13 @@ export function toIndustry(code: string, catalog: IndustryCatalog): Industry {
 @Resolver(() => Industry)
 export class IndustryResolver {
   @Directive('@tag(name: "public")')
-  @Query(() => [Industry], { description: 'GB/T 4754-2017 divisions (大类), optionally of one section letter' })
-  industries(@Arg('section', () => String, { nullable: true }) section: string | null, @Ctx() ctx: Context): Industry[] {
+  @Query(() => [Industry], {
+    description: 'GB/T 4754-2017 divisions (大类), optionally of one section letter',
+  })
+  industries(
+    @Arg('section', () => String, { nullable: true }) section: string | null,
+    @Ctx() ctx: Context,
+  ): Industry[] {
     const catalog = ctx.services.industries;
     return [...catalog.divisions.values()]
       .filter((d) => !section || d.section === section.trim().toUpperCase())

@@ -7,7 +7,9 @@ import { Liaison } from './liaison.entity';
 
 @Resolver(() => Liaison)
 export class LiaisonResolver {
-  @FieldResolver(() => String, { description: 'Masked (138****5678) for viewers who do not work with the enterprise' })
+  @FieldResolver(() => String, {
+    description: 'Masked (138****5678) for viewers who do not work with the enterprise',
+  })
   phone(@Root() l: Liaison, @Ctx() ctx: Context): string {
     return canSeePhone(ctx.viewer, l.enterpriseId) ? l.phone : maskPhone(l.phone);
   }
@@ -25,7 +27,11 @@ export class LiaisonResolver {
 
   @Authorized()
   @Mutation(() => Liaison)
-  async updateLiaison(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLiaisonInput) input: UpdateLiaisonInput, @Ctx() ctx: Context): Promise<Liaison> {
+  async updateLiaison(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateLiaisonInput) input: UpdateLiaisonInput,
+    @Ctx() ctx: Context,
+  ): Promise<Liaison> {
     assertCanEditLiaisons(ctx.viewer, await ctx.services.enterprises.liaisonEnterpriseId(id));
     return ctx.services.enterprises.updateLiaison(id, { ...input });
   }

@@ -30,7 +30,9 @@ export class EnterprisesInitial1763710000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE UNIQUE INDEX enterprise_credit_code_uq ON "${s}".enterprise (credit_code)`);
     await q.query(`CREATE INDEX enterprise_region_idx ON "${s}".enterprise (region_code text_pattern_ops)`);
-    await q.query(`CREATE INDEX enterprise_industry_idx ON "${s}".enterprise (industry_code text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX enterprise_industry_idx ON "${s}".enterprise (industry_code text_pattern_ops)`,
+    );
     await q.query(`CREATE INDEX enterprise_name_id_idx ON "${s}".enterprise (name, id)`);
     await q.query(`CREATE INDEX enterprise_created_id_idx ON "${s}".enterprise (created_at, id)`);
     await q.query(`CREATE INDEX enterprise_tags_idx ON "${s}".enterprise USING gin (tags)`);

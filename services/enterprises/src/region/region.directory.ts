@@ -92,7 +92,12 @@ export class RegionDirectory {
          SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[], $4::varchar[])
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code
          WHERE (region.name, region.level, region.parent_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code)`,
-        [records.map((r) => r.code), records.map((r) => r.name), records.map((r) => r.level), records.map((r) => r.parentCode)],
+        [
+          records.map((r) => r.code),
+          records.map((r) => r.name),
+          records.map((r) => r.level),
+          records.map((r) => r.parentCode),
+        ],
       );
     }
     const rows: Region[] = await dataSource.query(

@@ -2,7 +2,10 @@ import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RegionLevel } from '@sfw/shared-types';
 
-registerEnumType(RegionLevel, { name: 'RegionLevel', description: '行政区划层级: province / city / county / township' });
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: '行政区划层级: province / city / county / township',
+});
 
 /** 行政区划: an administrative division, keyed by its national division code. */
 @Directive('@key(fields: "code")')

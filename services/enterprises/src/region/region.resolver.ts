@@ -7,7 +7,8 @@ import { Region } from './region.entity';
 export class RegionResolver {
   @Directive('@tag(name: "public")')
   @Query(() => [Region], {
-    description: 'Divisions: the top level without arguments, the children of parentCode, or with level every division of that level (below parentCode when given)',
+    description:
+      'Divisions: the top level without arguments, the children of parentCode, or with level every division of that level (below parentCode when given)',
   })
   regions(
     @Arg('parentCode', () => String, { nullable: true }) parentCode: string | null,
@@ -18,7 +19,10 @@ export class RegionResolver {
     if (level) {
       const prefix = parentCode && dir.has(parentCode) ? dir.prefixOf(parentCode) : parentCode ? null : '';
       if (prefix === null) return [];
-      return dir.all().filter((r) => r.level === level && r.code.startsWith(prefix) && r.code !== parentCode).sort((a, b) => a.code.localeCompare(b.code));
+      return dir
+        .all()
+        .filter((r) => r.level === level && r.code.startsWith(prefix) && r.code !== parentCode)
+        .sort((a, b) => a.code.localeCompare(b.code));
     }
     return parentCode ? dir.childrenOf(parentCode) : dir.roots();
   }

@@ -1,0 +1,114 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
+import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
+import {
+  createLogger,
+  InProcessEventBus,
+  startSubgraph,
+  type Logger,
+  type RunningSubgraph,
+} from '@sfw/subgraph-kit';
+import { loadPlatformConfig, type PlatformConfig } from './config';
+import { DEMO_ROLE_KEYS, demoViewers, type DemoRoleKey } from './demo-users';
+import { loadOrCreateSecrets } from './secrets';
+import { demoEnterpriseId, seedEnterprises } from './seed';
+
+export interface DemoToken {
+  token: string;
+  sub: string;
+  name?: string;
+  roles: string[];
+  enterpriseId?: string;
+  cadreId?: string;
+  departmentId?: string;
+  regionCode?: string;
+}
+
+export interface RunningStack {
+  url: string;
+  gateway: RunningGateway;
+  enterprises: RunningSubgraph<EnterprisesServices>;
+  tokens: Record<DemoRoleKey, DemoToken>;
+  tokensFile: string;
+  seeded: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform in one process: every subgraph on its own embedded PGlite (or the
+ * PostgreSQL its URL names) on a free port, one in-process event bus, and the gateway.
+ */
+export async function startStack(
+  overrides: Partial<PlatformConfig> = {},
+  env: Record<string, string | undefined> = process.env,
+  log?: Logger,
+): Promise<RunningStack> {
+  const config = { ...loadPlatformConfig(env), ...overrides };
+  const logger = log ?? createLogger('platform', config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = loadOrCreateSecrets(dataDir);
+  const bus = new InProcessEventBus();
+  const common = {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    subgraphSecret: secrets.subgraphSecret,
+    eventBus: 'inprocess' as const,
+  };
+
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse())
+      await s.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+  };
+  try {
+    // Subgraph env: the process env minus ports meant for other processes.
+    const { PORT: _port, ...subgraphEnv } = env;
+    const enterprises = await startSubgraph(enterprisesSubgraph, {
+      bus,
+      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
+      overrides: common,
+    });
+    started.push(enterprises);
+
+    const seeded = await seedEnterprises(enterprises, config.DEMO_ENTERPRISES, (done, total) =>
+      logger.info({ done, total }, `seeding demo enterprises ${done}/${total}`),
+    );
+
+    const gatewayConfig = loadGatewayConfig({
+      ...env,
+      GATEWAY_PORT: String(config.GATEWAY_PORT),
+      GATEWAY_HOST: config.GATEWAY_HOST,
+      LOG_LEVEL: config.LOG_LEVEL,
+    });
+    const jwtFromEnv = Boolean(env['JWT_SECRET'] || env['JWKS_URL']);
+    const gateway = await startGateway({
+      ...gatewayConfig,
+      jwt: jwtFromEnv ? gatewayConfig.jwt : { ...gatewayConfig.jwt, secret: secrets.jwtSecret },
+      subgraphSecret: secrets.subgraphSecret,
+      subgraphUrls: { ...gatewayConfig.subgraphUrls, enterprises: enterprises.url },
+    });
+    started.push(gateway);
+
+    const viewers = demoViewers(await demoEnterpriseId(enterprises));
+    const tokens = {} as Record<DemoRoleKey, DemoToken>;
+    const signingSecret =
+      gatewayConfig.jwt.secret && jwtFromEnv ? gatewayConfig.jwt.secret : secrets.jwtSecret;
+    for (const key of DEMO_ROLE_KEYS) {
+      const viewer = viewers[key];
+      tokens[key] = {
+        token: await issueToken(viewer, signingSecret, { expiresIn: config.DEMO_TOKEN_TTL }),
+        ...viewer,
+      };
+    }
+    const tokensFile = join(dataDir, 'demo-tokens.json');
+    writeFileSync(tokensFile, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 });
+
+    return { url: gateway.url, gateway, enterprises, tokens, tokensFile, seeded, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

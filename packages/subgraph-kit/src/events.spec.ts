@@ -1,0 +1,106 @@
+import type { EventEnvelope } from '@sfw/shared-types';
+import { EnterpriseScale } from '@sfw/shared-types';
+import type { Database } from './database';
+import { consumeOnce, InProcessEventBus, Outbox, OutboxRelay } from './events';
+import { createLogger } from './logger';
+import { openTestDatabase } from './testing';
+
+const snapshot = (id: string) => ({
+  enterprise: {
+    id,
+    name: 'n',
+    creditCode: 'c',
+    regionCode: 'r',
+    industryCode: '13',
+    scale: EnterpriseScale.SMALL_MICRO,
+    tags: [],
+    employees: null,
+    registeredCapital: null,
+    foundedOn: null,
+    parks: [],
+  },
+});
+
+describe('transactional outbox', () => {
+  let db: Database;
+  let bus: InProcessEventBus;
+  let relay: OutboxRelay;
+  let outbox: Outbox;
+  const received: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ name: 'kit_test', entities: [], migrations: [] });
+    await db.migrate();
+    await db.dataSource.query('CREATE TABLE kit_test.thing (id text PRIMARY KEY)');
+    bus = new InProcessEventBus();
+    relay = new OutboxRelay(db.dataSource, db.schema, bus, createLogger('t', 'silent'), 60_000);
+    outbox = new Outbox(db.schema, 'kit_test');
+    await bus.subscribe('collector', '*', async (e) => {
+      received.push(e);
+    });
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    await db?.close();
+  });
+
+  const change = (id: string, fail = false) =>
+    db.dataSource.transaction(async (m) => {
+      await m.query('INSERT INTO kit_test.thing (id) VALUES ($1)', [id]);
+      await outbox.add(m, 'EnterpriseRegistered', { type: 'Enterprise', id }, snapshot(id));
+      if (fail) throw new Error('rollback');
+    });
+
+  it('publishes committed events in order, and none of a rolled-back change', async () => {
+    await change('a');
+    await expect(change('b', true)).rejects.toThrow('rollback');
+    await change('c');
+    expect(await relay.drain()).toBe(2);
+    expect(received.map((e) => e.aggregateId)).toEqual(['a', 'c']);
+    expect(await relay.drain()).toBe(0);
+  });
+
+  it('refuses to write an event outside a transaction', async () => {
+    await expect(
+      outbox.add(
+        db.dataSource.manager,
+        'EnterpriseRegistered',
+        { type: 'Enterprise', id: 'z' },
+        snapshot('z'),
+      ),
+    ).rejects.toThrow(/outside a transaction/);
+  });
+
+  it('keeps an event a consumer failed on and delivers it, in order, on the next pass', async () => {
+    let failing = true;
+    const seen: string[] = [];
+    const unsubscribe = await bus.subscribe('flaky', '*', async (e) => {
+      if (failing) throw new Error('consumer down');
+      seen.push(e.aggregateId);
+    });
+    await change('d');
+    await change('e');
+    expect(await relay.drain()).toBe(0);
+    const [row] = await db.dataSource.query(
+      `SELECT attempts, last_error FROM kit_test.outbox WHERE aggregate_id = 'd'`,
+    );
+    expect(row).toMatchObject({ attempts: 1 });
+    failing = false;
+    expect(await relay.drain()).toBe(2);
+    expect(seen).toEqual(['d', 'e']);
+    unsubscribe();
+  });
+
+  it('lets a consumer apply each event once', async () => {
+    await db.dataSource.query('CREATE TABLE kit_test.projection (n int)');
+    await db.dataSource.query('INSERT INTO kit_test.projection VALUES (0)');
+    const event = received[0]!;
+    const apply = () =>
+      consumeOnce(db.dataSource, db.schema, 'proj', event, (m) =>
+        m.query('UPDATE kit_test.projection SET n = n + 1'),
+      );
+    expect(await apply()).toBe(true);
+    expect(await apply()).toBe(false);
+    expect(await db.dataSource.query('SELECT n FROM kit_test.projection')).toEqual([{ n: 1 }]);
+  });
+});
