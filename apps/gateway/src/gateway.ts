@@ -151,6 +151,8 @@ export async function startGateway(
     gateway,
     logger,
     introspection: config.introspection,
+    // The process owner (main, the embedded stack) handles signals and stops every part in order.
+    stopOnTerminationSignals: false,
     formatError: formatGatewayError(logger),
     includeStacktraceInErrorResponses: false,
     plugins: [

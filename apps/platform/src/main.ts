@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       '',
       `  助企服务平台已启动 / platform ready in ${seconds} s${stack.seeded ? ` (seeded ${stack.seeded} demo enterprises)` : ''}`,
       `  GraphQL: ${stack.url}`,
+      `  子图 / subgraphs: ${stack.gateway.subgraphs.map((s) => `${s.name} ${s.url}`).join(', ')}`,
       `  演示令牌 / demo tokens: ${stack.tokensFile}`,
       '  Ctrl-C 停止 / to stop',
       '',

@@ -46,7 +46,7 @@ export async function startStack(
 ): Promise<RunningStack> {
   const config = { ...loadPlatformConfig(env), ...overrides };
   const logger = log ?? createLogger('platform', config.LOG_LEVEL);
-  const dataDir = resolve(config.DATA_DIR);
+  const dataDir = resolve(env['INIT_CWD'] ?? process.cwd(), config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateSecrets(dataDir);
   const bus = new InProcessEventBus();
@@ -58,10 +58,13 @@ export async function startStack(
     eventBus: 'inprocess' as const,
   };
 
-  const started: { stop(): Promise<void> }[] = [];
+  const started: { name: string; stop(): Promise<void> }[] = [];
   const stopAll = async () => {
-    for (const s of started.reverse())
-      await s.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    for (const part of started.reverse()) {
+      const t0 = Date.now();
+      await part.stop().catch((err: unknown) => logger.error({ err, part: part.name }, 'stop failed'));
+      logger.info({ part: part.name, ms: Date.now() - t0 }, 'stopped');
+    }
   };
   try {
     // Subgraph env: the process env minus ports meant for other processes.
@@ -90,7 +93,7 @@ export async function startStack(
       subgraphSecret: secrets.subgraphSecret,
       subgraphUrls: { ...gatewayConfig.subgraphUrls, enterprises: enterprises.url },
     });
-    started.push(gateway);
+    started.push({ name: 'gateway', stop: () => gateway.stop() });
 
     const viewers = demoViewers(await demoEnterpriseId(enterprises));
     const tokens = {} as Record<DemoRoleKey, DemoToken>;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, DEV_SUBGRAPH_SECRET, loadSubgraphConfig } from './config';
 
 describe('subgraph configuration', () => {
@@ -7,10 +8,22 @@ describe('subgraph configuration', () => {
       env: 'development',
       port: 4001,
       databaseUrl: undefined,
-      dataDir: '.data',
+      dataDir: resolve('.data'),
       subgraphSecret: DEV_SUBGRAPH_SECRET,
       eventBus: 'inprocess',
     });
+  });
+
+  it('resolves a relative data folder against the directory npm was run from', () => {
+    expect(loadSubgraphConfig('enterprises', 4001, { INIT_CWD: '/srv/app', DATA_DIR: 'data' }).dataDir).toBe(
+      '/srv/app/data',
+    );
+  });
+
+  it('resolves a relative data folder against the directory npm was run from', () => {
+    expect(loadSubgraphConfig('enterprises', 4001, { INIT_CWD: '/srv/app', DATA_DIR: 'data' }).dataDir).toBe(
+      '/srv/app/data',
+    );
   });
 
   it('prefers the service’s own database URL over the shared one', () => {

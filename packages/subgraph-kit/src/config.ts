@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -118,7 +119,8 @@ export function loadSubgraphConfig(
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.SERVICE_DATABASE_URL ?? e.DATABASE_URL,
-    dataDir: e.DATA_DIR,
+    // Relative to where the user ran npm (INIT_CWD), not the workspace folder npm switched to.
+    dataDir: resolve(env['INIT_CWD'] ?? process.cwd(), e.DATA_DIR),
     poolMax: e.DB_POOL_MAX,
     subgraphSecret: e.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
     logLevel: e.LOG_LEVEL,

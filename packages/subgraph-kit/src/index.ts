@@ -9,6 +9,7 @@ export * from './events';
 export * from './http';
 export * from './loaders';
 export * from './logger';
+export * from './nats-bus';
 export * from './schema';
 export * from './service';
 export * from './viewer';

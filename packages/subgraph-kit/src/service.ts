@@ -12,6 +12,7 @@ import { createErrorFormatter } from './errors';
 import { InProcessEventBus, Outbox, OutboxRelay, KIT_MIGRATIONS, type EventBus } from './events';
 import { closeServer, createHttpServer, HttpError, listen } from './http';
 import { createLogger, type Logger } from './logger';
+import { NatsEventBus } from './nats-bus';
 import type { FederatedSchema } from './schema';
 import { verifyViewer } from './viewer';
 
@@ -96,12 +97,19 @@ export async function startSubgraph<S>(
   let server: Server | undefined;
   let relay: OutboxRelay | undefined;
   let apollo: ApolloServer<KitContext<S>> | undefined;
+  let ownBus: EventBus | undefined;
   try {
     if (config.runMigrations) {
       const ran = await database.migrate();
       if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
     }
-    const bus = options.bus ?? new InProcessEventBus();
+    // A bus handed in (the embedded stack's shared one) belongs to the caller; one made here is ours to close.
+    ownBus = options.bus
+      ? undefined
+      : config.eventBus === 'nats'
+        ? await NatsEventBus.connect({ url: config.natsUrl, name: definition.name, logger })
+        : new InProcessEventBus();
+    const bus = options.bus ?? (ownBus as EventBus);
     relay = new OutboxRelay(database.dataSource, database.schema, bus, logger, config.outboxPollMs);
     const activeRelay = relay;
     const outbox = new Outbox(database.schema, definition.name, () => activeRelay.kick());
@@ -112,6 +120,8 @@ export async function startSubgraph<S>(
     apollo = new ApolloServer<KitContext<S>>({
       schema: schema.schema,
       introspection: config.env !== 'production',
+      // The process owner (main, the embedded stack) handles signals and stops every part in order.
+      stopOnTerminationSignals: false,
       formatError: createErrorFormatter(logger, config.env !== 'production'),
       plugins: [ApolloServerPluginLandingPageDisabled()],
       logger,
@@ -163,6 +173,7 @@ export async function startSubgraph<S>(
         await closeServer(stopServer);
         await stopApollo.stop();
         await activeRelay.stop();
+        await ownBus?.close();
         await database.close();
       },
     };
@@ -170,6 +181,7 @@ export async function startSubgraph<S>(
     if (server) await closeServer(server).catch(() => undefined);
     await apollo?.stop().catch(() => undefined);
     await relay?.stop();
+    await ownBus?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
   }

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import type { Viewer } from '@sfw/shared-types';
 import { DEV_SUBGRAPH_SECRET } from '../config';
 import { loadPglite, openDatabase, type Database } from '../database';
-import { KIT_MIGRATIONS } from '../events';
+import { KIT_MIGRATIONS, type EventBus } from '../events';
 import { createLogger } from '../logger';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../service';
 import { signViewer } from '../viewer';
@@ -90,10 +90,14 @@ export interface TestSubgraph<S> extends RunningSubgraph<S> {
 export const TEST_SECRET = DEV_SUBGRAPH_SECRET;
 
 /** Start a subgraph on port 0 over a throw-away database. */
-export async function startTestSubgraph<S>(definition: SubgraphDefinition<S>): Promise<TestSubgraph<S>> {
+export async function startTestSubgraph<S>(
+  definition: SubgraphDefinition<S>,
+  options: { bus?: EventBus } = {},
+): Promise<TestSubgraph<S>> {
   const database = await openTestDatabase(definition);
   const running = await startSubgraph(definition, {
     database,
+    bus: options.bus,
     env: {},
     overrides: { port: 0, host: '127.0.0.1', env: 'test', subgraphSecret: TEST_SECRET, outboxPollMs: 50 },
     logger: createLogger(definition.name, process.env['LOG_LEVEL'] ?? 'silent'),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   createLogger,
   InProcessEventBus,
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
     process.stderr.write('用法 / usage: npm run import -w @sfw/enterprises -- <file.csv>\n');
     process.exit(2);
   }
-  const text = readFileSync(file, 'utf8');
+  // A relative path means relative to where the user ran npm, not this workspace.
+  const text = readFileSync(resolve(process.env['INIT_CWD'] ?? process.cwd(), file), 'utf8');
   const config = resolveConfig(enterprisesSubgraph.name, enterprisesSubgraph.defaultPort);
   const logger = createLogger('enterprises-import', config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database = await openServiceDatabase(enterprisesSubgraph, config, logger);
