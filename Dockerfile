@@ -16,7 +16,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 # ---------------------------------------------------------------------------
 # manifests: the root package.json + package-lock.json and every workspace's
-# package.json, nothing else. The `npm ci` layers below depend only on these,
+# package.json, nothing else. The install layers below depend only on these,
 # so they stay cached while source files change.
 # ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS manifests
@@ -36,8 +36,10 @@ ENV TURBO_TELEMETRY_DISABLED=1 \
     npm_config_audit=false
 WORKDIR /app
 COPY --from=manifests /src/ ./
+# `npm install`, not `npm ci`: the lockfile is made on machines whose registry lacks the other
+# platforms' optional binaries (@swc/core-*, @turbo/*), and `npm ci` refuses such a lockfile.
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci
+    npm install
 COPY . .
 RUN npx turbo run build --output-logs=errors-only
 
@@ -73,7 +75,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=manifests /src/ ./
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --omit=dev
+    npm install --omit=dev
 
 # ---------------------------------------------------------------------------
 # runtime
