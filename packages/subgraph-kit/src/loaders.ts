@@ -39,3 +39,33 @@ export function groupByKeys<K, T>(keys: readonly K[], rows: readonly T[], keyOf:
   }
   return keys.map((k) => byKey.get(k) ?? []);
 }
+
+/** Minimal shape of GraphQLResolveInfo needed to look at the selection. */
+interface SelectionInfo {
+  fieldNodes: readonly { selectionSet?: SelectionSetLike }[];
+  fragments: Record<string, { selectionSet: SelectionSetLike }>;
+}
+interface SelectionSetLike {
+  selections: readonly (
+    | { kind: 'Field'; name: { value: string } }
+    | { kind: 'InlineFragment'; selectionSet: SelectionSetLike }
+    | { kind: 'FragmentSpread'; name: { value: string } }
+  )[];
+}
+
+/**
+ * True when the client selected `field` directly below the current field (fragments included):
+ * lets a resolver skip work nobody asked for, such as counting every row of a list.
+ */
+export function selectsField(info: SelectionInfo, field: string): boolean {
+  const visit = (set: SelectionSetLike | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) =>
+      s.kind === 'Field'
+        ? s.name.value === field
+        : s.kind === 'InlineFragment'
+          ? visit(s.selectionSet)
+          : visit(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((n) => visit(n.selectionSet));
+}

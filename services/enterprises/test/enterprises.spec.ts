@@ -186,6 +186,19 @@ describe('listing and filtering', () => {
     expect([...names].sort()).toEqual(names);
   });
 
+  it('counts only when totalCount is asked for, fragments included', async () => {
+    const viaFragment = await sg.query<{ enterprises: { totalCount: number } }>(
+      `{ enterprises(first: 1) { ...Counted } } fragment Counted on EnterpriseConnection { totalCount }`,
+      {},
+      admin,
+    );
+    expect(viaFragment.data!.enterprises.totalCount).toBeGreaterThan(100);
+    const spy = jest.spyOn(sg.services.enterprises, 'list');
+    await sg.query(`{ enterprises(first: 1) { edges { node { id } } } }`, {}, admin);
+    expect(spy.mock.calls[0]?.[6]).toBe(false);
+    spy.mockRestore();
+  });
+
   it('refuses a page size over 100 and a forged cursor', async () => {
     expect((await sg.query(LIST, { first: 101 }, admin)).errors?.[0]?.extensions?.['code']).toBe(
       'INVALID_PAGE_SIZE',

@@ -1,6 +1,19 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Role } from '@sfw/shared-types';
-import { notFound } from '@sfw/subgraph-kit';
+import { notFound, selectsField } from '@sfw/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { Industry } from '../industry/industry.types';
 import { toIndustry } from '../industry/industry.resolver';
@@ -40,7 +53,11 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, {
     description: 'Enterprises page by page; enterprise users see only their own',
   })
-  async enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: Context): Promise<EnterpriseConnection> {
+  async enterprises(
+    @Args() args: EnterprisesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EnterpriseConnection> {
     const svc = ctx.services.enterprises;
     const page = await svc.list(
       args.filter ?? {},
@@ -48,11 +65,12 @@ export class EnterpriseResolver {
       args.after ?? null,
       args.orderBy,
       ownEnterpriseOnly(ctx.viewer),
+      selectsField(info, 'totalCount'),
     );
     const edges = page.rows.map((node) => ({ node, cursor: svc.cursorOf(node, page.order) }));
     return {
       edges,
-      totalCount: page.totalCount,
+      totalCount: page.totalCount ?? 0,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
