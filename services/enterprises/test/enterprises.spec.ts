@@ -195,7 +195,7 @@ describe('listing and filtering', () => {
     expect(viaFragment.data!.enterprises.totalCount).toBeGreaterThan(100);
     const spy = jest.spyOn(sg.services.enterprises, 'list');
     await sg.query(`{ enterprises(first: 1) { edges { node { id } } } }`, {}, admin);
-    expect(spy.mock.calls[0]?.[6]).toBe(false);
+    expect(spy.mock.calls[0]?.[5]).toBe(false);
     spy.mockRestore();
   });
 
