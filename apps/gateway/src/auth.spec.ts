@@ -35,3 +35,50 @@ describe('bearer tokens', () => {
     expect(await strict.viewerFrom(`Bearer ${ok}`)).toMatchObject({ sub: 'u' });
   });
 });
+
+describe('tokens from an external identity provider (JWKS)', () => {
+  it('verifies RS256 tokens against the provider’s published keys and refuses others', async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const other = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const idp = new Authenticator({
+        jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+        issuer: 'https://idp.example',
+        audience: 'sfw',
+      });
+      const sign = (key: typeof privateKey) =>
+        new SignJWT({ roles: ['evaluator'], name: '评价员' })
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setSubject('idp-user-1')
+          .setIssuer('https://idp.example')
+          .setAudience('sfw')
+          .setExpirationTime('5m')
+          .sign(key);
+      expect(await idp.viewerFrom(`Bearer ${await sign(privateKey)}`)).toEqual({
+        sub: 'idp-user-1',
+        name: '评价员',
+        roles: [Role.EVALUATOR],
+      });
+      await expect(idp.viewerFrom(`Bearer ${await sign(other.privateKey)}`)).rejects.toMatchObject({
+        status: 401,
+      });
+      // An HS256 token signed with any secret must not pass where keys come from the provider.
+      await expect(
+        idp.viewerFrom(
+          `Bearer ${await issueToken({ sub: 'x', roles: [Role.ADMIN] }, secret, { issuer: 'https://idp.example', audience: 'sfw' })}`,
+        ),
+      ).rejects.toMatchObject({ status: 401 });
+    } finally {
+      server.close();
+    }
+  });
+});

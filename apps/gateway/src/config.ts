@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEV_SUBGRAPH_SECRET } from '@sfw/subgraph-kit';
+import { definedEnv, DEV_SUBGRAPH_SECRET } from '@sfw/subgraph-kit';
 
 /** Development-only JWT secret; production refuses it. */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-00000000000';
@@ -60,7 +60,7 @@ export interface GatewayConfig {
 export class GatewayConfigError extends Error {}
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = definedEnv(env);
   const parsed = schema.safeParse(cleaned);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const subgraphUrls: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { definedEnv } from '@sfw/subgraph-kit';
 
 const schema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -16,7 +17,7 @@ const schema = z.object({
 export type PlatformConfig = z.infer<typeof schema>;
 
 export function loadPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = definedEnv(env);
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new Error(

@@ -14,6 +14,13 @@ export class ConfigError extends Error {
 /** Secret used in development only; production refuses it. */
 export const DEV_SUBGRAPH_SECRET = 'dev-only-subgraph-secret-change-me-0000';
 
+/** The set variables of an environment; empty strings count as unset, as in most deployment tools. */
+export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+}
+
 /** `enterprises` → `ENTERPRISES`: the prefix of a service's own variables. */
 export const envPrefix = (serviceName: string): string => serviceName.toUpperCase().replace(/-/g, '_');
 
@@ -95,10 +102,7 @@ export function loadSubgraphConfig(
   env: Record<string, string | undefined> = process.env,
 ): SubgraphConfig {
   const prefix = envPrefix(serviceName);
-  // Empty strings count as unset, as in most deployment tools.
-  const cleaned: Record<string, string> = Object.fromEntries(
-    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
-  );
+  const cleaned = definedEnv(env);
   // The service's own URL (e.g. ENTERPRISES_DATABASE_URL) wins over the shared DATABASE_URL.
   const own = cleaned[`${prefix}_DATABASE_URL`];
   if (own !== undefined) cleaned['SERVICE_DATABASE_URL'] = own;

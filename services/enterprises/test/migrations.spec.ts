@@ -43,7 +43,7 @@ describe('migrations', () => {
     }
   });
 
-  (testDatabaseUrl() ? it : it.skip)(
+  (testDatabaseUrl('enterprises') ? it : it.skip)(
     'apply on an empty PostgreSQL database, and a second run is a no-op',
     async () => {
       const db = await openTestDatabase(enterprisesSubgraph);
@@ -56,25 +56,28 @@ describe('migrations', () => {
     },
   );
 
-  (testDatabaseUrl() ? it : it.skip)('serialise replicas that start together on PostgreSQL', async () => {
-    const db = await openTestDatabase(enterprisesSubgraph);
-    try {
-      const url = (db.dataSource.options as { url: string }).url;
-      const others = await Promise.all(
-        [1, 2].map(() =>
-          openDatabase({
-            serviceName: 'enterprises',
-            url,
-            entities: enterprisesSubgraph.entities,
-            migrations: [...KIT_MIGRATIONS, ...enterprisesSubgraph.migrations],
-          }),
-        ),
-      );
-      const results = await Promise.all([db.migrate(), ...others.map((o) => o.migrate())]);
-      expect(results.flat().sort()).toEqual([...expected].sort());
-      await Promise.all(others.map((o) => o.close()));
-    } finally {
-      await db.close();
-    }
-  });
+  (testDatabaseUrl('enterprises') ? it : it.skip)(
+    'serialise replicas that start together on PostgreSQL',
+    async () => {
+      const db = await openTestDatabase(enterprisesSubgraph);
+      try {
+        const url = (db.dataSource.options as { url: string }).url;
+        const others = await Promise.all(
+          [1, 2].map(() =>
+            openDatabase({
+              serviceName: 'enterprises',
+              url,
+              entities: enterprisesSubgraph.entities,
+              migrations: [...KIT_MIGRATIONS, ...enterprisesSubgraph.migrations],
+            }),
+          ),
+        );
+        const results = await Promise.all([db.migrate(), ...others.map((o) => o.migrate())]);
+        expect(results.flat().sort()).toEqual([...expected].sort());
+        await Promise.all(others.map((o) => o.close()));
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import type { Viewer } from '@sfw/shared-types';
-import { DEV_SUBGRAPH_SECRET } from '../config';
+import { DEV_SUBGRAPH_SECRET, envPrefix } from '../config';
 import { loadPglite, openDatabase, type Database } from '../database';
 import { KIT_MIGRATIONS, type EventBus } from '../events';
 import { createLogger } from '../logger';
@@ -12,7 +12,10 @@ import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '..
 import { signViewer } from '../viewer';
 
 /** The PostgreSQL server tests run against, when there is one. */
-export const testDatabaseUrl = (): string | undefined => process.env['DATABASE_URL'] || undefined;
+export const testDatabaseUrl = (serviceName?: string): string | undefined =>
+  (serviceName && process.env[`${envPrefix(serviceName)}_DATABASE_URL`]) ||
+  process.env['DATABASE_URL'] ||
+  undefined;
 
 /**
  * A saved PGlite data folder right after initdb: loading it takes about a second, where a
@@ -47,7 +50,7 @@ export async function openTestDatabase<S>(
     entities: definition.entities,
     migrations: [...KIT_MIGRATIONS, ...definition.migrations],
   };
-  const serverUrl = testDatabaseUrl();
+  const serverUrl = testDatabaseUrl(definition.name);
   if (!serverUrl) return openDatabase({ ...base, loadDataDir: await pgliteTemplate() });
 
   const name = `sfw_test_${definition.name.replace(/\W/g, '_')}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
