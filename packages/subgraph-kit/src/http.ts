@@ -73,7 +73,7 @@ function sendJson(
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
   const path = options.graphqlPath ?? '/graphql';
-  const limit = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const limit = options.maxBodyBytes ?? 25 * 1024 * 1024;
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {

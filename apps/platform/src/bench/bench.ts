@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 import { signViewer } from '@sfw/subgraph-kit';
 import { Role } from '@sfw/shared-types';
 
@@ -24,7 +25,7 @@ interface Stack {
   readyMs: number;
 }
 
-function start(dataDir: string): Promise<Stack> {
+function start(dataDir: string, databaseUrl?: string): Promise<Stack> {
   const t0 = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {
@@ -34,6 +35,7 @@ function start(dataDir: string): Promise<Stack> {
       LOG_LEVEL: 'warn',
     };
     delete env['DATABASE_URL'];
+    if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
     const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -107,13 +109,46 @@ async function load(name: string, url: string, headers: Record<string, string>) 
   };
 }
 
+/** A fresh database on the server BENCH_DATABASE_URL names, dropped afterwards. */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `sfw_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 async function main(): Promise<void> {
+  await run('embedded PGlite (npm start)');
+  const server = process.env['BENCH_DATABASE_URL'];
+  if (server) {
+    const db = await freshDatabase(server);
+    try {
+      await run('PostgreSQL server', db.url);
+    } finally {
+      await db.drop();
+    }
+  }
+}
+
+async function run(label: string, databaseUrl?: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sfw-bench-'));
   try {
-    const first = await start(dataDir);
+    const first = await start(dataDir, databaseUrl);
     const rssAfterFirstStart = rssMb(first.child.pid as number);
     await stop(first.child);
-    const stack = await start(dataDir);
+    const stack = await start(dataDir, databaseUrl);
     const pid = stack.child.pid as number;
     const rssIdle = rssMb(pid);
     const tokens = JSON.parse(readFileSync(join(dataDir, 'demo-tokens.json'), 'utf8')) as Record<
@@ -136,6 +171,7 @@ async function main(): Promise<void> {
       const rssLoaded = rssMb(pid);
       const lines = [
         '',
+        `## ${label}`,
         `enterprises list, 50 rows with region names; ${CONNECTIONS} connections, ${DURATION} s each, after a 2 s warm-up`,
         '',
         '| target | requests/s | p50 ms | p99 ms | requests |',
@@ -147,7 +183,7 @@ async function main(): Promise<void> {
         `gateway overhead: throughput ${(direct.rps / viaGateway.rps).toFixed(2)}x lower, p50 ${(viaGateway.p50 / Math.max(direct.p50, 0.001)).toFixed(2)}x`,
         '',
         `npm start to ready: first start (empty data, seeding 2,400 enterprises) ${(first.readyMs / 1000).toFixed(1)} s; later start ${(stack.readyMs / 1000).toFixed(1)} s`,
-        `resident memory of the embedded stack: ${rssAfterFirstStart.toFixed(0)} MB after the first start, ${rssIdle.toFixed(0)} MB idle after a restart, ${rssLoaded.toFixed(0)} MB after the load`,
+        `resident memory of the stack process: ${rssAfterFirstStart.toFixed(0)} MB after the first start, ${rssIdle.toFixed(0)} MB idle after a restart, ${rssLoaded.toFixed(0)} MB after the load`,
         '',
       ];
       process.stdout.write(lines.join('\n'));
