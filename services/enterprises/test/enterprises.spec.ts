@@ -284,6 +284,20 @@ describe('changing an enterprise', () => {
     expect(ev?.payload).toMatchObject({ changed: ['employees'], enterprise: { employees: 95 } });
   });
 
+  it('refuses null for a field that cannot be emptied, and writes nothing', async () => {
+    const e = (await sg.services.enterprises.findByCreditCode('914403001922038216'))!;
+    const res = await sg.query(UPDATE, { id: e.id, input: { name: null, tags: null, employees: 7 } }, admin);
+    const ext = res.errors?.[0]?.extensions as { code: string; problems: { field: string; code: string }[] };
+    expect(ext.code).toBe('BAD_USER_INPUT');
+    expect(ext.problems.map((p) => [p.field, p.code])).toEqual([
+      ['input.name', 'REQUIRED'],
+      ['input.tags', 'REQUIRED'],
+    ]);
+    expect((await sg.services.enterprises.findByCreditCode('914403001922038216'))!.employees).toBe(
+      e.employees,
+    );
+  });
+
   it('refuses a change based on a stale version', async () => {
     const e = (await sg.services.enterprises.findByCreditCode('914403001922038216'))!;
     const res = await sg.query(UPDATE, { id: e.id, input: { employees: 1 }, v: e.version - 1 }, admin);

@@ -151,10 +151,11 @@ export function checkIndustry(
  * problem found (never just the first).
  */
 export function validatePatch(
-  patch: EnterprisePatch,
+  input: EnterprisePatch,
   ref: ReferenceData,
   prefix = '',
 ): { value: EnterprisePatch; problems: FieldProblem[] } {
+  const patch: EnterprisePatch = { ...input };
   const problems: FieldProblem[] = [];
   const value: EnterprisePatch = {};
   const take = <T>(r: { value: T } | FieldProblem, set: (v: T) => void) => {
@@ -162,6 +163,29 @@ export function validatePatch(
     else problems.push(r);
   };
   const f = (name: string) => `${prefix}${name}`;
+
+  // GraphQL lets a client send null for an optional input field; these fields cannot be emptied.
+  const required: Record<string, string> = {
+    name: '企业名称',
+    regionCode: '所在区划',
+    industryCode: '行业代码',
+    scale: '企业规模',
+    tags: '标签',
+    parks: '所属园区',
+  };
+  for (const [field, label] of Object.entries(required)) {
+    if ((patch as Record<string, unknown>)[field] === null) {
+      problems.push(
+        problem(
+          f(field),
+          'REQUIRED',
+          `${label}不能清空${field === 'tags' || field === 'parks' ? '（可传空列表）' : ''}`,
+          `${field} cannot be null${field === 'tags' || field === 'parks' ? ' (send an empty list)' : ''}`,
+        ),
+      );
+      delete (patch as Record<string, unknown>)[field];
+    }
+  }
 
   if (patch.name !== undefined) take(checkName(patch.name, f('name')), (v) => (value.name = v));
   if (patch.regionCode !== undefined)
