@@ -92,7 +92,6 @@ export function createErrorFormatter(logger: Logger, exposeInternals = false) {
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
-    // type-graphql argument validation (class-validator is not used; kept for safety)
     logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
     return {
       message: '服务器内部错误，请稍后重试',

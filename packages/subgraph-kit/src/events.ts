@@ -205,6 +205,7 @@ export class OutboxRelay {
           type: row.type,
           version: row.version,
           occurredAt: new Date(row.occurred_at).toISOString(),
+          // The schema is named after the producing service (schemaNameOf).
           source: this.schema,
           aggregateType: row.aggregate_type,
           aggregateId: row.aggregate_id,
