@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     [
       '',
       `  助企服务平台已启动 / platform ready in ${seconds} s${stack.seeded ? ` (seeded ${stack.seeded} demo enterprises)` : ''}`,
-      `  GraphQL: ${stack.url}`,
+      // The default address users know; the gateway listens on the loopback interface.
+      `  GraphQL: ${stack.url.replace('//127.0.0.1:', '//localhost:')}`,
       `  子图 / subgraphs: ${stack.gateway.subgraphs.map((s) => `${s.name} ${s.url}`).join(', ')}`,
       `  演示令牌 / demo tokens: ${stack.tokensFile}`,
       '  Ctrl-C 停止 / to stop',

@@ -46,7 +46,7 @@ function start(dataDir: string, databaseUrl?: string): Promise<Stack> {
         child.stdout?.off('data', onData);
         resolve({
           child,
-          gatewayUrl: gw[1],
+          gatewayUrl: gw[1].replace('//localhost:', '//127.0.0.1:'),
           subgraphUrl: sg[1],
           readyMs: Number(process.hrtime.bigint() - t0) / 1e6,
         });
