@@ -264,8 +264,10 @@ export class EnterpriseService {
     id: string,
     value: EnterprisePatch,
     expectedVersion?: number | null,
+    /** The row, when the caller has already locked it in this transaction. */
+    locked?: Enterprise,
   ): Promise<Enterprise> {
-    const current = await this.lock(m, id);
+    const current = locked ?? (await this.lock(m, id));
     if (expectedVersion != null && expectedVersion !== current.version)
       throw conflict(
         `企业信息已被他人修改（当前版本 ${current.version}，提交所依据的版本 ${expectedVersion}），请刷新后重试`,

@@ -215,7 +215,8 @@ export class ImportService {
             if (row.present.has(column)) (patch as Record<string, unknown>)[field] = value[field];
           }
           const before = current.version;
-          const saved = await this.enterprises.applyPatch(m, current.id, patch);
+          // Locked by the chunk's SELECT … FOR UPDATE above.
+          const saved = await this.enterprises.applyPatch(m, current.id, patch, null, current);
           let changed = saved.version !== before;
           const phones = phonesById.get(current.id) ?? new Set<string>();
           const fresh = value.liaisons.filter((l) => !phones.has(validateLiaison(l, 'l').value.phone));
