@@ -24,14 +24,12 @@ export async function seedEnterprises(
   for (let i = 0; i < drafts.length; i += CHUNK) {
     // One transaction per chunk: an interrupted first start leaves whole chunks, and the
     // next start (seeing rows) keeps them rather than duplicating.
-    await ds.transaction(async (m) => {
-      for (const d of drafts.slice(i, i + CHUNK)) {
-        await enterprises.services.enterprises.insertValidated(m, {
-          ...d,
-          scale: d.scale as EnterpriseScale,
-        });
-      }
-    });
+    await ds.transaction((m) =>
+      enterprises.services.enterprises.insertManyValidated(
+        m,
+        drafts.slice(i, i + CHUNK).map((d) => ({ ...d, scale: d.scale as EnterpriseScale })),
+      ),
+    );
     onProgress?.(Math.min(i + CHUNK, drafts.length), drafts.length);
   }
   return drafts.length;

@@ -60,6 +60,20 @@ describe('transactional outbox', () => {
     expect(await relay.drain()).toBe(0);
   });
 
+  it('writes a batch of events in one statement, in the given order', async () => {
+    received.length = 0;
+    await db.dataSource.transaction((m) =>
+      outbox.addMany(
+        m,
+        'EnterpriseRegistered',
+        ['p', 'q', 'r'].map((id) => ({ aggregate: { type: 'Enterprise', id }, payload: snapshot(id) })),
+      ),
+    );
+    expect(await relay.drain()).toBe(3);
+    expect(received.map((e) => e.aggregateId)).toEqual(['p', 'q', 'r']);
+    expect(new Set(received.map((e) => e.id)).size).toBe(3);
+  });
+
   it('refuses to write an event outside a transaction', async () => {
     await expect(
       outbox.add(

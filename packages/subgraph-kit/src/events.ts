@@ -67,37 +67,53 @@ export class Outbox {
     aggregate: { type: string; id: string },
     payload: LatestPayload<T>,
   ): Promise<EventEnvelope<T, LatestPayload<T>>> {
+    const [event] = await this.addMany(manager, type, [{ aggregate, payload }]);
+    return event as EventEnvelope<T, LatestPayload<T>>;
+  }
+
+  /** Several events of one type in one statement (bulk changes: imports, seeds). */
+  async addMany<T extends EventType>(
+    manager: EntityManager,
+    type: T,
+    items: { aggregate: { type: string; id: string }; payload: LatestPayload<T> }[],
+  ): Promise<EventEnvelope<T, LatestPayload<T>>[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
         `outbox.add(${type}) outside a transaction: the event would not be atomic with its change`,
       );
     }
-    const event: EventEnvelope<T, LatestPayload<T>> = {
+    if (!items.length) return [];
+    const occurredAt = new Date().toISOString();
+    const events = items.map(({ aggregate, payload }): EventEnvelope<T, LatestPayload<T>> => ({
       id: randomUUID(),
       type,
       version: 1,
-      occurredAt: new Date().toISOString(),
+      occurredAt,
       source: this.source,
       aggregateType: aggregate.type,
       aggregateId: aggregate.id,
       payload,
-    };
+    }));
+    // Rows keep the order given: seq follows the order of unnest.
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (id, type, version, aggregate_type, aggregate_id, payload, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT id, $2, $3, aggregate_type, aggregate_id, payload, $4
+         FROM unnest($1::uuid[], $5::text[], $6::text[], $7::jsonb[]) WITH ORDINALITY
+              AS e(id, aggregate_type, aggregate_id, payload, n)
+        ORDER BY n`,
       [
-        event.id,
-        event.type,
-        event.version,
-        event.aggregateType,
-        event.aggregateId,
-        JSON.stringify(event.payload),
-        event.occurredAt,
+        events.map((e) => e.id),
+        type,
+        1,
+        occurredAt,
+        events.map((e) => e.aggregateType),
+        events.map((e) => e.aggregateId),
+        events.map((e) => JSON.stringify(e.payload)),
       ],
     );
     // Wake the relay once the surrounding transaction has had a chance to commit.
     setImmediate(this.onWritten);
-    return event;
+    return events;
   }
 }
 

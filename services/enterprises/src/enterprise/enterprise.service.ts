@@ -230,20 +230,31 @@ export class EnterpriseService {
     }
   }
 
-  /** Insert a validated draft inside the caller's transaction (also used by the import). */
+  /** Insert a validated draft inside the caller's transaction. */
   async insertValidated(m: EntityManager, value: EnterpriseDraft): Promise<Enterprise> {
-    const { liaisons, ...fields } = value;
-    const saved = await m.getRepository(Enterprise).save(m.getRepository(Enterprise).create(fields));
-    if (liaisons.length) {
-      await m
-        .getRepository(Liaison)
-        .insert(liaisons.map((l, position) => ({ ...l, position, enterpriseId: saved.id })));
-    }
-    await this.outbox.add(
+    const [saved] = await this.insertManyValidated(m, [value]);
+    return saved as Enterprise;
+  }
+
+  /**
+   * Insert validated drafts inside the caller's transaction, a few statements for the whole
+   * batch (the import and the demo seed write hundreds at a time).
+   */
+  async insertManyValidated(m: EntityManager, values: EnterpriseDraft[]): Promise<Enterprise[]> {
+    if (!values.length) return [];
+    const repo = m.getRepository(Enterprise);
+    const saved = await repo.save(values.map(({ liaisons: _liaisons, ...fields }) => repo.create(fields)));
+    const liaisons = saved.flatMap((e, i) =>
+      (values[i]?.liaisons ?? []).map((l, position) => ({ ...l, position, enterpriseId: e.id })),
+    );
+    if (liaisons.length) await m.getRepository(Liaison).insert(liaisons);
+    await this.outbox.addMany(
       m,
       'EnterpriseRegistered',
-      { type: 'Enterprise', id: saved.id },
-      { enterprise: toSnapshot(saved) },
+      saved.map((e) => ({
+        aggregate: { type: 'Enterprise', id: e.id },
+        payload: { enterprise: toSnapshot(e) },
+      })),
     );
     return saved;
   }

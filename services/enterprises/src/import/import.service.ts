@@ -203,13 +203,12 @@ export class ImportService {
         const phonesById = new Map(
           existing.map((e, i) => [e.id, new Set((liaisons[i] ?? []).map((l) => l.phone))]),
         );
+        const newDrafts = ready.filter(({ value }) => !byCode.has(value.creditCode)).map(({ value }) => value);
+        await this.enterprises.insertManyValidated(m, newDrafts);
+        tally.created += newDrafts.length;
         for (const { row, value } of ready) {
           const current = byCode.get(value.creditCode);
-          if (!current) {
-            await this.enterprises.insertValidated(m, value);
-            tally.created++;
-            continue;
-          }
+          if (!current) continue;
           const patch: EnterprisePatch = {};
           for (const [column, field] of Object.entries(PATCH_FIELDS)) {
             if (row.present.has(column)) (patch as Record<string, unknown>)[field] = value[field];
