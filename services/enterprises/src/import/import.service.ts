@@ -203,7 +203,9 @@ export class ImportService {
         const phonesById = new Map(
           existing.map((e, i) => [e.id, new Set((liaisons[i] ?? []).map((l) => l.phone))]),
         );
-        const newDrafts = ready.filter(({ value }) => !byCode.has(value.creditCode)).map(({ value }) => value);
+        const newDrafts = ready
+          .filter(({ value }) => !byCode.has(value.creditCode))
+          .map(({ value }) => value);
         await this.enterprises.insertManyValidated(m, newDrafts);
         tally.created += newDrafts.length;
         for (const { row, value } of ready) {
