@@ -92,6 +92,20 @@ describe('registering an enterprise', () => {
     expect(short.errors?.[0]?.message).toContain('实际为16位');
   });
 
+  it('lets exactly one of two simultaneous registrations of a code win', async () => {
+    const input = { ...baseInput, creditCode: '91110000710926094P', name: '并发登记测试有限公司' };
+    const results = await Promise.all([
+      sg.query(REGISTER, { input }, admin),
+      sg.query(REGISTER, { input }, admin),
+    ]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.['code'])).toEqual(['CONFLICT']);
+    const [{ n }] = await sg.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM enterprises.enterprise WHERE credit_code = '91110000710926094P'`,
+    );
+    expect(n).toBe(1);
+  });
+
   it('reports every bad field at once and writes nothing', async () => {
     const before = await sg.database.dataSource.query(
       `SELECT count(*)::int AS n FROM enterprises.enterprise`,
@@ -303,6 +317,17 @@ describe('changing an enterprise', () => {
     const res = await sg.query(UPDATE, { id: e.id, input: { employees: 1 }, v: e.version - 1 }, admin);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_MISMATCH' });
     expect((await sg.services.enterprises.findByCreditCode('914403001922038216'))!.employees).toBe(95);
+  });
+
+  it('lets only one of two changes based on the same version through', async () => {
+    const e = (await sg.services.enterprises.findByCreditCode('914403001922038216'))!;
+    const results = await Promise.all(
+      [11, 12].map((employees) => sg.query(UPDATE, { id: e.id, input: { employees }, v: e.version }, admin)),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.flatMap((r) => r.errors ?? []).map((x) => x.extensions?.['reason'])).toEqual([
+      'VERSION_MISMATCH',
+    ]);
   });
 
   it('adds and removes tags', async () => {
