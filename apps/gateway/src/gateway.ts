@@ -85,6 +85,31 @@ function publicAccessPlugin(
   };
 }
 
+/** One structured line per operation: who (subject, never the token), what, how long, which error codes. */
+function accessLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, operation, errors, response }) {
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              sub: contextValue.viewer?.sub ?? null,
+              operation: operation?.operation ?? null,
+              operationName: operationName ?? null,
+              ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+              status: response.http.status ?? 200,
+              errors: errors?.map((e) => e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') ?? [],
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
 /** Subgraph errors carry their own stable codes: pass them; mask anything without one. */
 function formatGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -158,6 +183,7 @@ export async function startGateway(
     plugins: [
       publicAccessPlugin(publicRootFields(supergraphSdl), config.introspection),
       queryLimitsPlugin(config.maxDepth, config.maxCost),
+      accessLogPlugin(logger),
       config.env === 'production'
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

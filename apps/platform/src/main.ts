@@ -4,12 +4,27 @@ import { startStack } from './stack';
 /** `npm start`: the embedded platform, demo city seeded on first start, until Ctrl-C. */
 async function main(): Promise<void> {
   const t0 = Date.now();
+  // Ctrl-C while starting (migrating, seeding) waits for a consistent point, then stops; a
+  // second Ctrl-C a moment later exits at once.
+  let earlySignal: string | undefined;
+  let earlyAt = 0;
+  const onEarlySignal = (signal: string) => {
+    if (earlySignal && Date.now() - earlyAt > 1500) process.exit(130);
+    earlySignal ??= signal;
+    earlyAt = Date.now();
+    process.stdout.write(`\n${signal}: 启动完成后停止 / stopping once started…\n`);
+  };
+  process.on('SIGINT', onEarlySignal);
+  process.on('SIGTERM', onEarlySignal);
   let stack;
   try {
     stack = await startStack();
   } catch (err) {
     process.stderr.write(`启动失败 / failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
+  } finally {
+    process.off('SIGINT', onEarlySignal);
+    process.off('SIGTERM', onEarlySignal);
   }
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   process.stdout.write(
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  if (earlySignal) stop(earlySignal);
 }
 
 void main();
