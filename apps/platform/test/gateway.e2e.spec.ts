@@ -83,10 +83,19 @@ describe('the gateway', () => {
     const refused = await post({ query: LIST });
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    const open = await post({ query: '{ regions { code name } industries(section: "C") { divisionCode } }' });
+    const open = await post({
+      query: '{ regions { code name } industries(section: "C") { divisionCode } standardEnterpriseTags }',
+    });
     expect(open.status).toBe(200);
     expect(open.body.data!['regions']).toEqual([{ code: '330000', name: '浙江省' }]);
     expect(open.body.data!['industries']).toHaveLength(31);
+    expect(open.body.data!['standardEnterpriseTags']).toEqual([
+      '龙头骨干',
+      '高成长',
+      '隐形冠军(培育)',
+      '专精特新',
+      '重大招商项目',
+    ]);
     const mixed = await post({ query: '{ regions { code } enterprises(first: 1) { totalCount } }' });
     expect(mixed.status).toBe(401);
     const mutation = await post({ query: 'mutation { addEnterpriseTags(id: "x", tags: ["a"]) { id } }' });

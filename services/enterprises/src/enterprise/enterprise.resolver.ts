@@ -1,5 +1,6 @@
 import {
   Arg,
+  Directive,
   Args,
   Authorized,
   Ctx,
@@ -11,7 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { Role } from '@sfw/shared-types';
+import { Role, STANDARD_TAGS } from '@sfw/shared-types';
 import { notFound, selectsField } from '@sfw/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
@@ -31,6 +32,15 @@ import {
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
+  @Directive('@tag(name: "public")')
+  @Query(() => [String], {
+    description:
+      'The standard enterprise tags (龙头骨干, 高成长, 隐形冠军(培育), 专精特新, 重大招商项目), for tag pickers; free tags are allowed beside them',
+  })
+  standardEnterpriseTags(): string[] {
+    return [...STANDARD_TAGS];
+  }
+
   @Authorized()
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id' })
   async enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {

@@ -1,4 +1,4 @@
-import { EnterpriseScale, STANDARD_TAGS, validateCreditCode } from '@sfw/shared-types';
+import { EnterpriseScale, validateCreditCode } from '@sfw/shared-types';
 import type { FieldProblem } from '@sfw/subgraph-kit';
 import type { IndustryCatalog } from '../industry/industry.catalog';
 import { isEnterpriseRegionLevel, type RegionDirectory } from '../region/region.directory';
@@ -386,6 +386,3 @@ export function validateDraft(
     problems,
   };
 }
-
-/** The standard tags, for clients building pickers. */
-export const STANDARD_ENTERPRISE_TAGS: readonly string[] = STANDARD_TAGS;
