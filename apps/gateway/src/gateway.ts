@@ -11,6 +11,7 @@ import {
   closeServer,
   createHttpServer,
   createLogger,
+  graphqlUrl,
   listen,
   signViewer,
   type Logger,
@@ -226,8 +227,7 @@ export async function startGateway(
     },
   });
   const port = await listen(server, config.port, config.host);
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${host}:${port}/graphql`;
+  const url = graphqlUrl(config.host, port);
   logger.info({ url, subgraphs }, 'gateway ready');
   return {
     url,

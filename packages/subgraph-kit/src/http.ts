@@ -152,6 +152,12 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   });
 }
 
+/** The URL to reach a server listening on `host` (a wildcard address is reached on loopback). */
+export function graphqlUrl(host: string, port: number, path = '/graphql'): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}${path}`;
+}
+
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolvePromise) => {
     server.close(() => resolvePromise());

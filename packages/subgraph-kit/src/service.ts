@@ -10,7 +10,7 @@ import { createContext, type KitContext } from './context';
 import { openDatabase, type Database } from './database';
 import { createErrorFormatter } from './errors';
 import { InProcessEventBus, Outbox, OutboxRelay, KIT_MIGRATIONS, type EventBus } from './events';
-import { closeServer, createHttpServer, HttpError, listen } from './http';
+import { closeServer, createHttpServer, graphqlUrl, HttpError, listen } from './http';
 import { createLogger, type Logger } from './logger';
 import { NatsEventBus } from './nats-bus';
 import type { FederatedSchema } from './schema';
@@ -147,8 +147,7 @@ export async function startSubgraph<S>(
       },
     });
     const port = await listen(server, config.port, config.host);
-    const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const url = `http://${hostForUrl}:${port}/graphql`;
+    const url = graphqlUrl(config.host, port);
     relay.start();
     await definition.onStart?.(services, deps);
     logger.info({ url, database: database.kind }, `${definition.name} subgraph ready`);
