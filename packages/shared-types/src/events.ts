@@ -1,4 +1,6 @@
 import type { EnterpriseScale } from './enterprise';
+import type { AdministrativeLevel } from './region';
+import type { ProblemDomain, VisitKind, VisitQuestion } from './service-work';
 
 /**
  * Every domain event travels in this envelope. `type` names the contract and `version` its
@@ -43,9 +45,52 @@ export interface EnterpriseUpdatedV1 {
   changed: string[];
 }
 
+/** A cadre was paired (结对) with an enterprise. */
+export interface CadrePairedV1 {
+  pairingId: string;
+  cadreId: string;
+  departmentId: string;
+  enterpriseId: string;
+  level: AdministrativeLevel;
+  primary: boolean;
+  /** YYYY-MM-DD */
+  fromDate: string;
+  /** A city-level cadre paired with an enterprise that has no key-enterprise tag. */
+  keyEnterpriseException: boolean;
+}
+
+/** A pairing ended: by hand, because the cadre left, or replaced by a re-pairing. */
+export interface CadreUnpairedV1 {
+  pairingId: string;
+  cadreId: string;
+  enterpriseId: string;
+  level: AdministrativeLevel;
+  primary: boolean;
+  /** YYYY-MM-DD, the last day of the pairing */
+  toDate: string;
+  reason: 'ENDED' | 'CADRE_LEFT' | 'REPLACED';
+}
+
+/** A visit (走访) was recorded; each problem later becomes an appeal that keeps the visit id. */
+export interface VisitRecordedV1 {
+  visitId: string;
+  cadreId: string;
+  departmentId: string;
+  enterpriseId: string;
+  serviceGroupId: string | null;
+  /** YYYY-MM-DD */
+  visitedOn: string;
+  kind: VisitKind;
+  questions: VisitQuestion[];
+  problems: { id: string; title: string; description: string; domain: ProblemDomain }[];
+}
+
 export interface EventContracts {
   EnterpriseRegistered: { 1: EnterpriseRegisteredV1 };
   EnterpriseUpdated: { 1: EnterpriseUpdatedV1 };
+  CadrePaired: { 1: CadrePairedV1 };
+  CadreUnpaired: { 1: CadreUnpairedV1 };
+  VisitRecorded: { 1: VisitRecordedV1 };
 }
 
 export type EventType = keyof EventContracts;

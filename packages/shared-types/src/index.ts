@@ -3,3 +3,5 @@ export * from './region';
 export * from './roles';
 export * from './enterprise';
 export * from './events';
+export * from './divisions';
+export * from './service-work';

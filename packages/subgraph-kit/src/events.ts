@@ -6,17 +6,45 @@ import { schemaOf } from './database';
 
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
 
-/** Where published events go. In-process for the embedded stack; NATS JetStream for deployments. */
-export interface EventBus {
-  publish(event: EventEnvelope): Promise<void>;
-  /** `consumer` names a durable subscription; `types` filters by event type ('*' for all). */
-  subscribe(consumer: string, types: string[] | '*', handler: EventHandler): Promise<() => void>;
-  close(): Promise<void>;
+export interface SubscribeOptions {
+  /**
+   * Which of these event ids the consumer has already processed. The in-process bus replays
+   * stored history on every subscribe and uses this to skip what is known with one query per page.
+   */
+  seen?: (ids: string[]) => Promise<Set<string>>;
 }
 
 /**
+ * Where published events go. In-process for the embedded stack; NATS JetStream for deployments.
+ * A new consumer receives the stored history of its event types first (JetStream: a new durable
+ * delivers the whole stream; in-process: the producers' outboxes are read back), so a projection
+ * can always be rebuilt by replay.
+ */
+export interface EventBus {
+  publish(event: EventEnvelope): Promise<void>;
+  /** `consumer` names a durable subscription; `types` filters by event type ('*' for all). */
+  subscribe(
+    consumer: string,
+    types: string[] | '*',
+    handler: EventHandler,
+    options?: SubscribeOptions,
+  ): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+/** Reads a producer's published events back, in order, a page at a time after a cursor. */
+export type EventHistory = (
+  types: string[] | '*',
+  after: string | null,
+  limit: number,
+) => Promise<{ events: EventEnvelope[]; cursor: string | null }>;
+
+const REPLAY_PAGE = 500;
+
+/**
  * Synchronous fan-out inside one process. A failing handler makes `publish` reject, so the
- * outbox relay keeps the event and retries (consumers are idempotent).
+ * outbox relay keeps the event and retries (consumers are idempotent). Producers register their
+ * history (their outbox); a subscriber gets that history first, then live events.
  */
 export class InProcessEventBus implements EventBus {
   private readonly subscriptions = new Set<{
@@ -24,6 +52,16 @@ export class InProcessEventBus implements EventBus {
     types: string[] | '*';
     handler: EventHandler;
   }>();
+  private readonly histories = new Map<string, EventHistory>();
+
+  /** A producer's stored events, replayed to every new subscriber. */
+  addHistory(source: string, history: EventHistory): void {
+    this.histories.set(source, history);
+  }
+
+  removeHistory(source: string): void {
+    this.histories.delete(source);
+  }
 
   async publish(event: EventEnvelope): Promise<void> {
     const failures: unknown[] = [];
@@ -39,9 +77,30 @@ export class InProcessEventBus implements EventBus {
       throw new AggregateError(failures, `${failures.length} consumer(s) failed on ${event.type}`);
   }
 
-  async subscribe(consumer: string, types: string[] | '*', handler: EventHandler): Promise<() => void> {
+  async subscribe(
+    consumer: string,
+    types: string[] | '*',
+    handler: EventHandler,
+    options: SubscribeOptions = {},
+  ): Promise<() => void> {
+    // Live first, then history: an event published meanwhile may arrive twice, never zero times.
     const sub = { consumer, types, handler };
     this.subscriptions.add(sub);
+    try {
+      for (const history of this.histories.values()) {
+        let after: string | null = null;
+        for (;;) {
+          const page = await history(types, after, REPLAY_PAGE);
+          const known = page.events.length ? await options.seen?.(page.events.map((e) => e.id)) : undefined;
+          for (const event of page.events) if (!known?.has(event.id)) await handler(event);
+          if (page.events.length < REPLAY_PAGE || !page.cursor) break;
+          after = page.cursor;
+        }
+      }
+    } catch (err) {
+      this.subscriptions.delete(sub);
+      throw err;
+    }
     return () => this.subscriptions.delete(sub);
   }
 
@@ -216,17 +275,7 @@ export class OutboxRelay {
       );
       const published: string[] = [];
       for (const row of rows) {
-        const event: EventEnvelope = {
-          id: row.id,
-          type: row.type,
-          version: row.version,
-          occurredAt: new Date(row.occurred_at).toISOString(),
-          // The schema is named after the producing service (schemaNameOf).
-          source: this.schema,
-          aggregateType: row.aggregate_type,
-          aggregateId: row.aggregate_id,
-          payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
-        };
+        const event = envelopeOf(row, this.schema);
         try {
           await this.bus.publish(event);
           published.push(row.seq);
@@ -249,6 +298,49 @@ export class OutboxRelay {
       return published.length === rows.length ? published.length : 0;
     });
   }
+}
+
+/** The published events of a service's outbox, for `InProcessEventBus.addHistory`. */
+export function outboxHistory(dataSource: DataSource, schema: string): EventHistory {
+  return async (types, after, limit) => {
+    if (!dataSource.isInitialized) return { events: [], cursor: null };
+    const rows: OutboxRow[] = await dataSource.query(
+      `SELECT seq, id, type, version, aggregate_type, aggregate_id, payload, occurred_at
+         FROM "${schema}".outbox
+        WHERE published_at IS NOT NULL AND seq > $1 AND ($2::text[] IS NULL OR type = ANY($2))
+        ORDER BY seq LIMIT $3`,
+      [after ?? '0', types === '*' ? null : types, limit],
+    );
+    return { events: rows.map((r) => envelopeOf(r, schema)), cursor: rows.at(-1)?.seq ?? after };
+  };
+}
+
+function envelopeOf(row: OutboxRow, schema: string): EventEnvelope {
+  return {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    // The schema is named after the producing service (schemaNameOf).
+    source: schema,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+  };
+}
+
+/** Which of these event ids a consumer has processed (for `SubscribeOptions.seen`). */
+export async function processedAmong(
+  dataSource: DataSource,
+  schema: string,
+  consumer: string,
+  ids: string[],
+): Promise<Set<string>> {
+  const rows: { event_id: string }[] = await dataSource.query(
+    `SELECT event_id FROM "${schema}".processed_event WHERE consumer = $1 AND event_id = ANY($2::uuid[])`,
+    [consumer, ids],
+  );
+  return new Set(rows.map((r) => r.event_id));
 }
 
 /**

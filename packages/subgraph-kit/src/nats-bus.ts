@@ -141,6 +141,7 @@ export class NatsEventBus implements EventBus {
     }
   }
 
+  /** A new durable starts at the beginning of the stream: history first, then live (options unused). */
   async subscribe(consumer: string, types: string[] | '*', handler: EventHandler): Promise<() => void> {
     if (this.closing) throw new Error('NatsEventBus is closed');
     if (types !== '*') {

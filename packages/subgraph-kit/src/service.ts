@@ -9,7 +9,14 @@ import { loadSubgraphConfig, type SubgraphConfig } from './config';
 import { createContext, type KitContext } from './context';
 import { openDatabase, type Database } from './database';
 import { createErrorFormatter } from './errors';
-import { InProcessEventBus, Outbox, OutboxRelay, KIT_MIGRATIONS, type EventBus } from './events';
+import {
+  InProcessEventBus,
+  Outbox,
+  OutboxRelay,
+  KIT_MIGRATIONS,
+  outboxHistory,
+  type EventBus,
+} from './events';
 import { closeServer, createHttpServer, graphqlUrl, HttpError, listen } from './http';
 import { createLogger, type Logger } from './logger';
 import { NatsEventBus } from './nats-bus';
@@ -111,6 +118,9 @@ export async function startSubgraph<S>(
         : new InProcessEventBus();
     const bus = options.bus ?? (ownBus as EventBus);
     relay = new OutboxRelay(database.dataSource, database.schema, bus, logger, config.outboxPollMs);
+    // In one process, later subscribers rebuild their projections from this service's outbox.
+    if (bus instanceof InProcessEventBus)
+      bus.addHistory(definition.name, outboxHistory(database.dataSource, database.schema));
     const activeRelay = relay;
     const outbox = new Outbox(database.schema, definition.name, () => activeRelay.kick());
     const deps: ServiceDeps = { database, outbox, bus, logger, config };
@@ -172,6 +182,7 @@ export async function startSubgraph<S>(
         await closeServer(stopServer);
         await stopApollo.stop();
         await activeRelay.stop();
+        if (bus instanceof InProcessEventBus) bus.removeHistory(definition.name);
         await ownBus?.close();
         await database.close();
       },

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { regionPrefix, RegionLevel } from '@sfw/shared-types';
+import { DIVISIONS_FILE, regionPrefix, RegionLevel } from '@sfw/shared-types';
 import type { Region } from './region.entity';
 
 export interface RegionRecord {
@@ -11,7 +10,7 @@ export interface RegionRecord {
   parentCode: string | null;
 }
 
-export const REGIONS_FILE = join(__dirname, '../../data/regions.json');
+export const REGIONS_FILE = DIVISIONS_FILE;
 
 export function readRegionsFile(file = REGIONS_FILE): RegionRecord[] {
   return JSON.parse(readFileSync(file, 'utf8')) as RegionRecord[];

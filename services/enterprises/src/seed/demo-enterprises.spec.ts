@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { validateCreditCode } from '@sfw/shared-types';
+import { DIVISIONS_FILE, validateCreditCode } from '@sfw/shared-types';
 import { generateDemoEnterprises, organizationCodeCheckChar } from './demo-enterprises';
 
 const DATA_DIR = path.join(__dirname, '../../data');
@@ -11,7 +11,7 @@ function readRows(file: string): Record<string, unknown>[] {
   return parsed.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
 }
 
-const regions = readRows('regions.json');
+const regions = readRows(path.relative(DATA_DIR, DIVISIONS_FILE));
 const industries = readRows('industries.json');
 const townshipCodes = new Set(regions.filter((r) => r.level === 'TOWNSHIP').map((r) => String(r.code)));
 const divisionCodes = new Set(industries.filter((r) => r.kind === 'DIVISION').map((r) => String(r.code)));

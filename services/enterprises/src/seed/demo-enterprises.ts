@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { completeCreditCode } from '@sfw/shared-types';
+import { completeCreditCode, DIVISIONS_FILE } from '@sfw/shared-types';
 
 /** A plausible (fictional) Taizhou enterprise for demos and load tests. */
 export interface DemoEnterprise {
@@ -43,7 +43,7 @@ function readJsonArray(file: string): unknown[] {
 }
 
 function loadRegions(): RegionRow[] {
-  return readJsonArray('regions.json').map((r, i) => {
+  return (JSON.parse(fs.readFileSync(DIVISIONS_FILE, 'utf8')) as unknown[]).map((r, i) => {
     if (
       !isRecord(r) ||
       typeof r.code !== 'string' ||
