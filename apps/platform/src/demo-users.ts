@@ -12,7 +12,10 @@ export const DEMO_IDS = {
 export const DEMO_ROLE_KEYS = ['admin', 'enterprise', 'cadre', 'department', 'leader', 'evaluator'] as const;
 export type DemoRoleKey = (typeof DEMO_ROLE_KEYS)[number];
 
-export function demoViewers(enterpriseId: string): Record<DemoRoleKey, Viewer> {
+export function demoViewers(
+  enterpriseId: string,
+  options: { cadreRegionCode?: string } = {},
+): Record<DemoRoleKey, Viewer> {
   return {
     admin: { sub: 'demo-admin', name: '平台管理员', roles: [Role.ADMIN] },
     enterprise: {
@@ -26,7 +29,7 @@ export function demoViewers(enterpriseId: string): Record<DemoRoleKey, Viewer> {
       name: '助企服务员（演示）',
       roles: [Role.CADRE],
       cadreId: DEMO_IDS.cadreId,
-      regionCode: '331004',
+      regionCode: options.cadreRegionCode ?? '331004',
     },
     department: {
       sub: 'demo-department',

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cadresSubgraph, seedDemoCadres, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
@@ -10,7 +11,7 @@ import {
   type RunningSubgraph,
 } from '@sfw/subgraph-kit';
 import { loadPlatformConfig, type PlatformConfig } from './config';
-import { DEMO_ROLE_KEYS, demoViewers, type DemoRoleKey } from './demo-users';
+import { DEMO_IDS, DEMO_ROLE_KEYS, demoViewers, type DemoRoleKey } from './demo-users';
 import { loadOrCreateSecrets } from './secrets';
 import { demoEnterpriseId, seedEnterprises } from './seed';
 
@@ -29,6 +30,7 @@ export interface RunningStack {
   url: string;
   gateway: RunningGateway;
   enterprises: RunningSubgraph<EnterprisesServices>;
+  cadres: RunningSubgraph<CadresServices>;
   tokens: Record<DemoRoleKey, DemoToken>;
   tokensFile: string;
   seeded: number;
@@ -75,10 +77,31 @@ export async function startStack(
       overrides: common,
     });
     started.push(enterprises);
+    // Cadres replays the enterprises' published events into its projection when it subscribes.
+    const cadres = await startSubgraph(cadresSubgraph, {
+      bus,
+      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
+      overrides: common,
+    });
+    started.push(cadres);
 
     const seeded = await seedEnterprises(enterprises, config.DEMO_ENTERPRISES, (done, total) =>
       logger.info({ done, total }, `seeding demo enterprises ${done}/${total}`),
     );
+    // Deliver every enterprise event now, so the cadres projection is complete before its seed.
+    await enterprises.relay.drain();
+    const demoEnterprise = await demoEnterpriseId(enterprises);
+    const cadreSeed = await seedDemoCadres(
+      cadres.database.dataSource,
+      cadres.database.schema,
+      cadres.outbox,
+      {
+        ids: { departmentId: DEMO_IDS.departmentId, cadreId: DEMO_IDS.cadreId, cadreAccount: 'demo-cadre' },
+        demoEnterpriseId: demoEnterprise,
+      },
+    );
+    if (cadreSeed) logger.info(cadreSeed, 'seeded demo departments, cadres, pairings and visits');
+    await cadres.relay.drain();
 
     const gatewayConfig = loadGatewayConfig({
       ...env,
@@ -91,11 +114,12 @@ export async function startStack(
       ...gatewayConfig,
       jwt: jwtFromEnv ? gatewayConfig.jwt : { ...gatewayConfig.jwt, secret: secrets.jwtSecret },
       subgraphSecret: secrets.subgraphSecret,
-      subgraphUrls: { ...gatewayConfig.subgraphUrls, enterprises: enterprises.url },
+      subgraphUrls: { ...gatewayConfig.subgraphUrls, enterprises: enterprises.url, cadres: cadres.url },
     });
     started.push({ name: 'gateway', stop: () => gateway.stop() });
 
-    const viewers = demoViewers(await demoEnterpriseId(enterprises));
+    const demoCadre = await cadres.services.cadres.findByIds([DEMO_IDS.cadreId]);
+    const viewers = demoViewers(demoEnterprise, { cadreRegionCode: demoCadre[0]?.regionCode });
     const tokens = {} as Record<DemoRoleKey, DemoToken>;
     const signingSecret =
       gatewayConfig.jwt.secret && jwtFromEnv ? gatewayConfig.jwt.secret : secrets.jwtSecret;
@@ -109,7 +133,7 @@ export async function startStack(
     const tokensFile = join(dataDir, 'demo-tokens.json');
     writeFileSync(tokensFile, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 });
 
-    return { url: gateway.url, gateway, enterprises, tokens, tokensFile, seeded, stop: stopAll };
+    return { url: gateway.url, gateway, enterprises, cadres, tokens, tokensFile, seeded, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -29,6 +29,8 @@ export interface ServiceDeps {
   bus: EventBus;
   logger: Logger;
   config: SubgraphConfig;
+  /** The environment the service was started with, for its own settings beyond the kit's. */
+  env: Record<string, string | undefined>;
 }
 
 /** Everything a subgraph declares about itself; the kit does the rest. */
@@ -68,6 +70,8 @@ export interface RunningSubgraph<S> {
   services: S;
   bus: EventBus;
   relay: OutboxRelay;
+  /** Writes this service's events (seeds and tools that change data outside a request). */
+  outbox: Outbox;
   schema: FederatedSchema;
   logger: Logger;
   stop(): Promise<void>;
@@ -123,7 +127,7 @@ export async function startSubgraph<S>(
       bus.addHistory(definition.name, outboxHistory(database.dataSource, database.schema));
     const activeRelay = relay;
     const outbox = new Outbox(database.schema, definition.name, () => activeRelay.kick());
-    const deps: ServiceDeps = { database, outbox, bus, logger, config };
+    const deps: ServiceDeps = { database, outbox, bus, logger, config, env: options.env ?? process.env };
     const services = await definition.createServices(deps);
     const schema = await definition.buildSchema();
 
@@ -174,6 +178,7 @@ export async function startSubgraph<S>(
       services,
       bus,
       relay,
+      outbox,
       schema,
       logger,
       async stop() {

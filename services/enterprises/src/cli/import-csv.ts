@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       bus: new InProcessEventBus(),
       logger,
       config,
+      env: process.env,
     });
     const started = Date.now();
     const report = await services.imports.run(text, (c) => {

@@ -1,4 +1,14 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ArgsType,
+  Directive,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { EnterpriseScale } from '@sfw/shared-types';
 import { Enterprise } from './enterprise.entity';
 
@@ -47,7 +57,9 @@ export class EnterprisesArgs {
   orderBy!: EnterpriseOrderBy;
 }
 
-@ObjectType()
+/** Shared by every subgraph's connections (identical definition, @shareable). */
+@Directive('@shareable')
+@ObjectType({ description: 'Page information of a cursor connection' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;

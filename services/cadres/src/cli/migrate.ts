@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@sfw/subgraph-kit';
+import { cadresSubgraph } from '../subgraph';
+
+void runMigrateMain(cadresSubgraph);
