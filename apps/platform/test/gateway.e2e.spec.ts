@@ -1,3 +1,4 @@
+import { cadresSubgraph, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
 import {
   composeSupergraph,
@@ -8,12 +9,14 @@ import {
   type RunningGateway,
 } from '@sfw/gateway';
 import { Role, type Viewer } from '@sfw/shared-types';
+import { InProcessEventBus } from '@sfw/subgraph-kit';
 import { startTestSubgraph, TEST_SECRET, type TestSubgraph } from '@sfw/subgraph-kit/testing';
 import { EnterpriseScale } from '@sfw/shared-types';
 import { generateDemoEnterprises } from '@sfw/enterprises';
 
 const JWT_SECRET = 'test-jwt-secret-0123456789-abcdefghijklmnop';
 let sg: TestSubgraph<EnterprisesServices>;
+let cadres: TestSubgraph<CadresServices>;
 let gw: RunningGateway;
 const admin: Viewer = { sub: 'admin-1', roles: [Role.ADMIN] };
 
@@ -33,9 +36,12 @@ async function post(body: unknown, token?: string, url = gw.url) {
 }
 
 beforeAll(async () => {
-  sg = await startTestSubgraph(enterprisesSubgraph);
+  const bus = new InProcessEventBus();
+  sg = await startTestSubgraph(enterprisesSubgraph, { bus });
+  cadres = await startTestSubgraph(cadresSubgraph, { bus });
   for (const d of generateDemoEnterprises(60, 3))
     await sg.services.enterprises.register({ ...d, scale: d.scale as EnterpriseScale });
+  await sg.relay.drain();
   const config = loadGatewayConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -46,12 +52,13 @@ beforeAll(async () => {
     MAX_QUERY_DEPTH: '6',
   });
   gw = await startGateway(
-    { ...config, subgraphUrls: { enterprises: sg.url } },
+    { ...config, subgraphUrls: { enterprises: sg.url, cadres: cadres.url } },
     { supergraphSdl: composeSupergraph(readSubgraphSources()) },
   );
 });
 afterAll(async () => {
   await gw?.stop();
+  await cadres?.stop();
   await sg?.stop();
 });
 
@@ -145,7 +152,21 @@ describe('the gateway', () => {
   it('reports readiness of every subgraph', async () => {
     const res = await fetch(gw.url.replace('/graphql', '/health/ready'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ checks: { supergraph: true, enterprises: true } });
+    expect(await res.json()).toMatchObject({ checks: { supergraph: true, enterprises: true, cadres: true } });
+  });
+
+  it('joins enterprises with the cadres subgraph’s fields in one query', async () => {
+    const token = await issueToken(admin, JWT_SECRET);
+    const { body } = await post(
+      {
+        query: '{ enterprises(first: 60) { edges { node { name pairedCadres { id } lastVisit { id } } } } }',
+      },
+      token,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!['enterprises'].edges).toHaveLength(60);
+    // The cadres projection heard every registration through the event bus.
+    expect(await cadres.services.enterprises.count()).toBe(60);
   });
 });
 

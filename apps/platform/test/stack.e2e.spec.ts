@@ -59,6 +59,105 @@ async function graphql(url: string, query: string, token: string) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+const DEMO_CADRE = '00000000-0000-4000-8000-00000000c001';
+const DEMO_DEPARTMENT = '00000000-0000-4000-8000-00000000d001';
+let cadresSeeded = 0;
+
+/** The cadres subgraph's access rules, role by role, through the gateway with the demo tokens. */
+async function checkCadresAccess(
+  url: string,
+  tokens: Record<string, { token: string; enterpriseId?: string }>,
+) {
+  const as = (key: string, query: string) => graphql(url, query, tokens[key]!.token);
+  const code = (r: { errors?: unknown[] }) =>
+    (r.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code;
+
+  // Administrators see every cadre with full phones and the departments' sign-off people.
+  const all = await as(
+    'admin',
+    `{ cadres(first: 100) { totalCount edges { node { id phone } } }
+    department(id: "${DEMO_DEPARTMENT}") { shortName members { role account } } }`,
+  );
+  cadresSeeded = all.data.cadres.totalCount;
+  expect(cadresSeeded).toBeGreaterThan(250);
+  expect(all.data.cadres.edges[0].node.phone).toMatch(/^1\d{10}$/);
+  expect(all.data.department.shortName).toBe('市经信局');
+  expect(all.data.department.members.map((m: { role: string }) => m.role)).toEqual(
+    expect.arrayContaining(['SECTION_CHIEF', 'LEADER_IN_CHARGE', 'DEPARTMENT_HEAD']),
+  );
+
+  // An enterprise user sees its own cadres, phones masked, and only visits it received.
+  const ent = await as(
+    'enterprise',
+    `{ enterprises(first: 1) { edges { node { id pairedCadres { cadre { id phone } } visits(first: 50) { enterprise { id } } } } }
+    cadres(first: 50) { edges { node { id } } } visits(first: 50) { edges { node { enterprise { id } } } } }`,
+  );
+  const own = ent.data.enterprises.edges[0].node;
+  expect(own.pairedCadres.length).toBeGreaterThan(0);
+  for (const p of own.pairedCadres) expect(p.cadre.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  expect(ent.data.cadres.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
+    own.pairedCadres.map((p: { cadre: { id: string } }) => p.cadre.id).sort(),
+  );
+  for (const e of ent.data.visits.edges) expect(e.node.enterprise.id).toBe(tokens.enterprise!.enterpriseId);
+  expect(code(await as('enterprise', '{ serviceGroups { id } }'))).toBe('FORBIDDEN');
+
+  // The demo cadre records visits for its paired enterprises only.
+  const me = await as('cadre', '{ myCadre { id pairings { enterprise { id } } } }');
+  expect(me.data.myCadre.id).toBe(DEMO_CADRE);
+  const paired = me.data.myCadre.pairings[0].enterprise.id;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const recorded = await as(
+    'cadre',
+    `mutation { recordVisit(input: { enterpriseId: "${paired}", visitedOn: "${today}", questions: [DEVELOPMENT], notes: "了解数字化改造思路" }) { id cadre { id } } }`,
+  );
+  expect(recorded.errors).toBeUndefined();
+  expect(recorded.data.recordVisit.cadre.id).toBe(DEMO_CADRE);
+  const other = await as('admin', '{ enterprises(first: 50) { edges { node { id } } } }');
+  const pairedIds = new Set(
+    me.data.myCadre.pairings.map((p: { enterprise: { id: string } }) => p.enterprise.id),
+  );
+  const unpaired = other.data.enterprises.edges
+    .map((e: { node: { id: string } }) => e.node.id)
+    .find((id: string) => !pairedIds.has(id));
+  const refused = await as(
+    'cadre',
+    `mutation { recordVisit(input: { enterpriseId: "${unpaired}", visitedOn: "${today}", questions: [POLICY] }) { id } }`,
+  );
+  expect(code(refused)).toBe('NOT_PAIRED');
+  expect(
+    code(
+      await as(
+        'cadre',
+        `mutation { createCadre(input: { staffNo: "X-001", name: "某某", departmentId: "${DEMO_DEPARTMENT}" }) { id } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+
+  // Department staff see their department's cadres and visits only.
+  const dept = await as(
+    'department',
+    `{ cadres(first: 100) { edges { node { department { id } } } } visits(first: 100) { edges { node { department { id } } } } }`,
+  );
+  for (const e of dept.data.cadres.edges) expect(e.node.department.id).toBe(DEMO_DEPARTMENT);
+  for (const e of dept.data.visits.edges) expect(e.node.department.id).toBe(DEMO_DEPARTMENT);
+
+  // Evaluators read everything, and change nothing.
+  const ev = await as(
+    'evaluator',
+    '{ cadres { totalCount } pairingCoverage { totals { enterprises paired } } }',
+  );
+  expect(ev.data.cadres.totalCount).toBe(cadresSeeded);
+  expect(ev.data.pairingCoverage.totals.enterprises).toBe(300);
+  expect(
+    code(
+      await as(
+        'evaluator',
+        `mutation { pairCadre(input: { cadreId: "${DEMO_CADRE}", enterpriseId: "${unpaired}" }) { outcome } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+}
+
 describe('the embedded platform (npm start)', () => {
   it('seeds on first start, writes demo tokens for every role, stops cleanly on Ctrl-C, and reuses its data', async () => {
     const first = await start();
@@ -91,6 +190,8 @@ describe('the embedded platform (npm start)', () => {
       ).toBe(300);
     }
 
+    await checkCadresAccess(first.url, tokens);
+
     expect(await interrupt(first.child)).toBe(0);
     expect(existsSync(join(dataDir, 'enterprises.lock'))).toBe(false);
 
@@ -102,6 +203,9 @@ describe('the embedded platform (npm start)', () => {
       // Tokens of the first run stay valid: the signing secret lives in the data folder.
       const count = await graphql(second.url, '{ enterprises(first: 1) { totalCount } }', tokens.admin.token);
       expect(count.data.enterprises.totalCount).toBe(300);
+      // The cadres seed ran once: the same cadres, not a second set.
+      const cadres = await graphql(second.url, '{ cadres { totalCount } }', tokens.admin.token);
+      expect(cadres.data.cadres.totalCount).toBe(cadresSeeded);
     } finally {
       expect(await interrupt(second.child)).toBe(0);
     }
