@@ -125,6 +125,7 @@ async function main(): Promise<void> {
       ...config,
       subgraphUrls: { enterprises: enterprises.url, cadres: cadres.url },
     });
+    const gwUrl = gateway.url;
     const admin: Viewer = { sub: 'bench-admin', roles: [Role.ADMIN] };
     const token = await issueToken(admin, JWT_SECRET);
     const gw = { authorization: `Bearer ${token}` };
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
       'pairedCadres { primary level cadre { name phone department { shortName } } } visits(first: 5) { visitedOn kind questions cadre { name } } lastVisit { visitedOn }';
     const results = [
       await timed('gateway  enterprises(first: 100) + pairedCadres + visits', () =>
-        post(gateway!.url, `{ enterprises(first: 100) { edges { node { id name ${FIELDS} } } } }`, {}, gw),
+        post(gwUrl, `{ enterprises(first: 100) { edges { node { id name ${FIELDS} } } } }`, {}, gw),
       ),
       await timed('subgraph _entities(100 Enterprise) pairedCadres + visits', () =>
         post(
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
     ];
     for (const [label, query] of coverage) {
       results.push(await timed(`subgraph ${label}`, () => post(cadres.url, query, {}, direct)));
-      results.push(await timed(`gateway  ${label}`, () => post(gateway!.url, query, {}, gw)));
+      results.push(await timed(`gateway  ${label}`, () => post(gwUrl, query, {}, gw)));
     }
     process.stdout.write(`\n${RUNS} sequential runs each (ms):\n`);
     process.stdout.write(
