@@ -1,6 +1,6 @@
 import type { EnterpriseScale } from './enterprise';
 import type { AdministrativeLevel } from './region';
-import type { ProblemDomain, VisitKind, VisitQuestion } from './service-work';
+import type { ProblemDomain, SignOffRole, VisitKind, VisitQuestion } from './service-work';
 
 /**
  * Every domain event travels in this envelope. `type` names the contract and `version` its
@@ -85,12 +85,32 @@ export interface VisitRecordedV1 {
   problems: { id: string; title: string; description: string; domain: ProblemDomain }[];
 }
 
+/** A department as other services project it (its sign-off people decide who may sign a refusal). */
+export interface DepartmentSnapshotV1 {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  level: AdministrativeLevel;
+  regionCode: string;
+  parentId: string | null;
+  domains: ProblemDomain[];
+  active: boolean;
+  members: { name: string; role: SignOffRole; title: string; account: string | null }[];
+}
+
+/** A department was created or changed (including its sign-off people). */
+export interface DepartmentChangedV1 {
+  department: DepartmentSnapshotV1;
+}
+
 export interface EventContracts {
   EnterpriseRegistered: { 1: EnterpriseRegisteredV1 };
   EnterpriseUpdated: { 1: EnterpriseUpdatedV1 };
   CadrePaired: { 1: CadrePairedV1 };
   CadreUnpaired: { 1: CadreUnpairedV1 };
   VisitRecorded: { 1: VisitRecordedV1 };
+  DepartmentChanged: { 1: DepartmentChangedV1 };
 }
 
 export type EventType = keyof EventContracts;

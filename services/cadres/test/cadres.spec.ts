@@ -163,6 +163,18 @@ describe('departments and cadres', () => {
     expect(byDomain.departments.map((d) => d.code)).toEqual(['HY-ZRZY']);
   });
 
+  it('announces departments with their sign-off people to other services', async () => {
+    await sg.relay.drain();
+    const event = published.find(
+      (e) =>
+        e.type === 'DepartmentChanged' &&
+        (e.payload as { department: { code: string } }).department.code === 'TZ-JXJ',
+    );
+    expect(event?.payload).toMatchObject({
+      department: { level: 'CITY', members: [{ role: 'SECTION_CHIEF', account: 'chief' }, {}, {}] },
+    });
+  });
+
   it('reports every input problem at once and writes nothing', async () => {
     const err = await fails(CREATE_DEPT, {
       input: {

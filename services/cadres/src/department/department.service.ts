@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AdministrativeLevel, ProblemDomain, SignOffRole } from '@sfw/shared-types';
-import { conflict, notFound, orderByKeys, groupByKeys } from '@sfw/subgraph-kit';
+import { conflict, notFound, orderByKeys, groupByKeys, type Outbox } from '@sfw/subgraph-kit';
 import { Divisions, isUuid, LEVEL_LABELS, must, Problems, uniq } from '../common';
 import { DEPARTMENT_COLUMNS, toDepartment, toMember, type DepartmentRow, type MemberRow } from '../rows';
 import type { Department, DepartmentMember } from '../types';
@@ -42,7 +42,53 @@ export class DepartmentService {
     private readonly ds: DataSource,
     private readonly s: string,
     private readonly divisions: Divisions,
+    private readonly outbox: Outbox,
   ) {}
+
+  /** Publish the department as it now is (with its sign-off people) in the same transaction. */
+  async announce(m: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows: DepartmentRow[] = await m.query(
+      `SELECT ${DEPARTMENT_COLUMNS} FROM "${this.s}".department d WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const members: MemberRow[] = await m.query(
+      `SELECT id, department_id, name, role, title, account FROM "${this.s}".department_member
+        WHERE department_id = ANY($1::uuid[]) ORDER BY department_id, position`,
+      [ids],
+    );
+    const byDept = new Map<string, MemberRow[]>();
+    for (const mem of members) byDept.set(mem.department_id, [...(byDept.get(mem.department_id) ?? []), mem]);
+    await this.outbox.addMany(
+      m,
+      'DepartmentChanged',
+      rows.map((r) => {
+        const d = toDepartment(r);
+        return {
+          aggregate: { type: 'Department', id: d.id },
+          payload: {
+            department: {
+              id: d.id,
+              code: d.code,
+              name: d.name,
+              shortName: d.shortName,
+              level: d.level,
+              regionCode: d.regionCode,
+              parentId: d.parentId,
+              domains: d.domains,
+              active: d.active,
+              members: (byDept.get(d.id) ?? []).map((x) => ({
+                name: x.name,
+                role: x.role as SignOffRole,
+                title: x.title,
+                account: x.account,
+              })),
+            },
+          },
+        };
+      }),
+    );
+  }
 
   async list(filter: DepartmentFilterValues): Promise<Department[]> {
     const where: string[] = [];
@@ -142,6 +188,7 @@ export class DepartmentService {
       )) as { id: string }[];
       const id = must(row).id;
       await this.writeMembers(m, id, members);
+      await this.announce(m, [id]);
       return this.get(id, m);
     });
   }
@@ -183,6 +230,7 @@ export class DepartmentService {
           values.active,
         ],
       );
+      await this.announce(m, [id]);
       return this.get(id, m);
     });
   }
@@ -204,6 +252,7 @@ export class DepartmentService {
         `UPDATE "${this.s}".department SET version = version + 1, updated_at = now() WHERE id = $1`,
         [id],
       );
+      await this.announce(m, [id]);
       return this.get(id, m);
     });
   }

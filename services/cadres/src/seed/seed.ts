@@ -7,7 +7,8 @@ import {
   regionPrefix,
   type ProblemDomain,
 } from '@sfw/shared-types';
-import { must, todayInChina } from '../common';
+import { Divisions, must, todayInChina } from '../common';
+import { DepartmentService } from '../department/department.service';
 import { generateDemoCadres, generateDemoDepartments } from './demo-cadres';
 import type { DemoCadresData, SeedEnterprise } from './demo-types';
 
@@ -121,6 +122,9 @@ export async function writeDemoData(
       members.map((x) => x.position),
     ],
   );
+
+  // Other services learn the departments (and who signs off) from events, like any change.
+  await new DepartmentService(m.connection, s, new Divisions(), outbox).announce(m, [...deptId.values()]);
 
   const cadreId = new Map<string, string>();
   const cadreDept = new Map<string, string>();
