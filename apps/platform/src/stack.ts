@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cadresSubgraph, seedDemoCadres, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
+import { issuesSubgraph, type IssuesServices } from '@sfw/issues';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
   createLogger,
@@ -31,6 +32,7 @@ export interface RunningStack {
   gateway: RunningGateway;
   enterprises: RunningSubgraph<EnterprisesServices>;
   cadres: RunningSubgraph<CadresServices>;
+  issues: RunningSubgraph<IssuesServices>;
   tokens: Record<DemoRoleKey, DemoToken>;
   tokensFile: string;
   seeded: number;
@@ -84,6 +86,13 @@ export async function startStack(
       overrides: common,
     });
     started.push(cadres);
+    // Issues projects enterprises, departments, pairings and visits from their events.
+    const issues = await startSubgraph(issuesSubgraph, {
+      bus,
+      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
+      overrides: common,
+    });
+    started.push(issues);
 
     const seeded = await seedEnterprises(enterprises, config.DEMO_ENTERPRISES, (done, total) =>
       logger.info({ done, total }, `seeding demo enterprises ${done}/${total}`),
@@ -114,7 +123,12 @@ export async function startStack(
       ...gatewayConfig,
       jwt: jwtFromEnv ? gatewayConfig.jwt : { ...gatewayConfig.jwt, secret: secrets.jwtSecret },
       subgraphSecret: secrets.subgraphSecret,
-      subgraphUrls: { ...gatewayConfig.subgraphUrls, enterprises: enterprises.url, cadres: cadres.url },
+      subgraphUrls: {
+        ...gatewayConfig.subgraphUrls,
+        enterprises: enterprises.url,
+        cadres: cadres.url,
+        issues: issues.url,
+      },
     });
     started.push({ name: 'gateway', stop: () => gateway.stop() });
 
@@ -133,7 +147,17 @@ export async function startStack(
     const tokensFile = join(dataDir, 'demo-tokens.json');
     writeFileSync(tokensFile, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 });
 
-    return { url: gateway.url, gateway, enterprises, cadres, tokens, tokensFile, seeded, stop: stopAll };
+    return {
+      url: gateway.url,
+      gateway,
+      enterprises,
+      cadres,
+      issues,
+      tokens,
+      tokensFile,
+      seeded,
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;

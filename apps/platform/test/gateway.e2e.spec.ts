@@ -1,5 +1,6 @@
 import { cadresSubgraph, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
+import { issuesSubgraph, type IssuesServices } from '@sfw/issues';
 import {
   composeSupergraph,
   issueToken,
@@ -17,6 +18,7 @@ import { generateDemoEnterprises } from '@sfw/enterprises';
 const JWT_SECRET = 'test-jwt-secret-0123456789-abcdefghijklmnop';
 let sg: TestSubgraph<EnterprisesServices>;
 let cadres: TestSubgraph<CadresServices>;
+let issues: TestSubgraph<IssuesServices>;
 let gw: RunningGateway;
 const admin: Viewer = { sub: 'admin-1', roles: [Role.ADMIN] };
 
@@ -39,6 +41,7 @@ beforeAll(async () => {
   const bus = new InProcessEventBus();
   sg = await startTestSubgraph(enterprisesSubgraph, { bus });
   cadres = await startTestSubgraph(cadresSubgraph, { bus });
+  issues = await startTestSubgraph(issuesSubgraph, { bus });
   for (const d of generateDemoEnterprises(60, 3))
     await sg.services.enterprises.register({ ...d, scale: d.scale as EnterpriseScale });
   await sg.relay.drain();
@@ -52,12 +55,13 @@ beforeAll(async () => {
     MAX_QUERY_DEPTH: '6',
   });
   gw = await startGateway(
-    { ...config, subgraphUrls: { enterprises: sg.url, cadres: cadres.url } },
+    { ...config, subgraphUrls: { enterprises: sg.url, cadres: cadres.url, issues: issues.url } },
     { supergraphSdl: composeSupergraph(readSubgraphSources()) },
   );
 });
 afterAll(async () => {
   await gw?.stop();
+  await issues?.stop();
   await cadres?.stop();
   await sg?.stop();
 });
@@ -152,7 +156,9 @@ describe('the gateway', () => {
   it('reports readiness of every subgraph', async () => {
     const res = await fetch(gw.url.replace('/graphql', '/health/ready'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ checks: { supergraph: true, enterprises: true, cadres: true } });
+    expect(await res.json()).toMatchObject({
+      checks: { supergraph: true, enterprises: true, cadres: true, issues: true },
+    });
   });
 
   it('joins enterprises with the cadres subgraph’s fields in one query', async () => {

@@ -63,6 +63,78 @@ const DEMO_CADRE = '00000000-0000-4000-8000-00000000c001';
 const DEMO_DEPARTMENT = '00000000-0000-4000-8000-00000000d001';
 let cadresSeeded = 0;
 
+/** The closed loop of an appeal, role by role, through the gateway with the demo tokens. */
+async function checkIssuesAccess(
+  url: string,
+  tokens: Record<string, { token: string; enterpriseId?: string }>,
+) {
+  const as = (key: string, query: string) => graphql(url, query, tokens[key]!.token);
+  const code = (r: { errors?: unknown[] }) =>
+    (r.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code;
+  const submitted = await as(
+    'enterprise',
+    `mutation { submitIssue(input: { title: "二期厂房用地指标不足", description: "企业二期扩建项目已完成设计，用地指标迟迟未落实，无法开工。", categories: [LAND] }) { id status source } }`,
+  );
+  expect(submitted.errors).toBeUndefined();
+  const id = submitted.data.submitIssue.id;
+  expect(submitted.data.submitIssue).toMatchObject({ status: 'SUBMITTED', source: 'ONLINE' });
+  // The demo cadre is paired with the demo enterprise: it sees the appeal. The department does not, yet.
+  expect((await as('cadre', `{ issue(id: "${id}") { id } }`)).data.issue).toEqual({ id });
+  expect((await as('department', `{ issue(id: "${id}") { id } }`)).data.issue).toBeNull();
+  expect(
+    code(
+      await as(
+        'enterprise',
+        `mutation { assignIssue(id: "${id}", input: { leadDepartmentId: "${DEMO_DEPARTMENT}" }) { id } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+  await as('admin', `mutation { acceptIssue(id: "${id}") { id } }`);
+  const assigned = await as(
+    'admin',
+    `mutation { assignIssue(id: "${id}", input: { leadDepartmentId: "${DEMO_DEPARTMENT}" }) { status leadDepartment { shortName } } }`,
+  );
+  expect(assigned.data.assignIssue).toEqual({
+    status: 'ASSIGNED',
+    leadDepartment: { shortName: '市经信局' },
+  });
+  await as(
+    'department',
+    `mutation { startIssue(id: "${id}", plan: "会同自然资源部门研究用地指标调剂方案") { status } }`,
+  );
+  await as(
+    'department',
+    `mutation { proposeRefusal(id: "${id}", reason: "该地块位于永久基本农田保护范围内，依法不得转为建设用地，无法安排用地指标。") { status } }`,
+  );
+  // The section chief and the leader in charge of 市经信局 are the demo department and leader users.
+  expect(
+    (await as('department', `mutation { signOffRefusal(id: "${id}", approve: true) { status } }`)).errors,
+  ).toBeUndefined();
+  expect(
+    code(await as('department', `mutation { signOffRefusal(id: "${id}", approve: true) { status } }`)),
+  ).toBe('NOT_SIGNATORY');
+  expect(
+    (await as('leader', `mutation { signOffRefusal(id: "${id}", approve: true) { status } }`)).errors,
+  ).toBeUndefined();
+  const read = await as(
+    'evaluator',
+    `{ issue(id: "${id}") { status refusals { nextRole signOffs { role } } timeline { action } } }`,
+  );
+  expect(read.data.issue.status).toBe('REFUSAL_PENDING');
+  expect(read.data.issue.refusals[0].nextRole).toBe('DEPARTMENT_HEAD');
+  expect(read.data.issue.timeline.map((t: { action: string }) => t.action)).toEqual([
+    'SUBMIT',
+    'ACCEPT',
+    'ASSIGN',
+    'START',
+    'PROPOSE_REFUSAL',
+    'SIGN_OFF',
+    'SIGN_OFF',
+  ]);
+  const mine = await as('enterprise', '{ enterprises(first: 1) { edges { node { issues { id } } } } }');
+  expect(mine.data.enterprises.edges[0].node.issues).toEqual([{ id }]);
+}
+
 /** The cadres subgraph's access rules, role by role, through the gateway with the demo tokens. */
 async function checkCadresAccess(
   url: string,
@@ -191,6 +263,7 @@ describe('the embedded platform (npm start)', () => {
     }
 
     await checkCadresAccess(first.url, tokens);
+    await checkIssuesAccess(first.url, tokens);
 
     expect(await interrupt(first.child)).toBe(0);
     expect(existsSync(join(dataDir, 'enterprises.lock'))).toBe(false);

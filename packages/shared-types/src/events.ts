@@ -1,6 +1,14 @@
 import type { EnterpriseScale } from './enterprise';
 import type { AdministrativeLevel } from './region';
-import type { ProblemDomain, SignOffRole, VisitKind, VisitQuestion } from './service-work';
+import type {
+  IssueOutcome,
+  IssueScope,
+  IssueSource,
+  ProblemDomain,
+  SignOffRole,
+  VisitKind,
+  VisitQuestion,
+} from './service-work';
 
 /**
  * Every domain event travels in this envelope. `type` names the contract and `version` its
@@ -104,6 +112,85 @@ export interface DepartmentChangedV1 {
   department: DepartmentSnapshotV1;
 }
 
+/** The facts of an appeal other services project (evaluations scores departments on them). */
+export interface IssueFactsV1 {
+  issueId: string;
+  enterpriseId: string;
+  regionCode: string;
+  level: AdministrativeLevel;
+  categories: ProblemDomain[];
+  scope: IssueScope;
+  source: IssueSource;
+  leadDepartmentId: string | null;
+  coDepartmentIds: string[];
+  submittedAt: string;
+  /** The round of handling: 1, then +1 at every reopening. */
+  round: number;
+}
+
+export interface IssueSubmittedV1 {
+  issue: IssueFactsV1;
+  visitId: string | null;
+  title: string;
+}
+
+export interface IssueAssignedV1 {
+  issue: IssueFactsV1;
+  /** Due instants (ISO) computed on the working-day calendar. */
+  planDue: string;
+  feedbackDue: string;
+  closeDue: string;
+  /** A second assignment after an overturned refusal (二次交办) or a bulk re-assignment. */
+  reassignment: boolean;
+}
+
+export interface IssueAnsweredV1 {
+  issue: IssueFactsV1;
+  outcome: IssueOutcome;
+  answeredAt: string;
+  /** Working days from acceptance to the answer, pauses excluded. */
+  workdaysTaken: number;
+  onTime: boolean;
+}
+
+export interface IssueClosedV1 {
+  issue: IssueFactsV1;
+  outcome: IssueOutcome | null;
+  closedAt: string;
+  workdaysTaken: number;
+  onTime: boolean;
+  /** CONFIRMED by the enterprise, CLOSED by staff, WITHDRAWN, MERGED. */
+  how: 'CONFIRMED' | 'CLOSED' | 'WITHDRAWN' | 'MERGED';
+}
+
+export interface IssueReopenedV1 {
+  issue: IssueFactsV1;
+  reason: string;
+}
+
+export interface IssueEscalatedV1 {
+  issue: IssueFactsV1;
+  fromLevel: AdministrativeLevel;
+  toLevel: AdministrativeLevel;
+  reason: string;
+}
+
+export interface RefusalSignedOffV1 {
+  issue: IssueFactsV1;
+  refusalId: string;
+  role: SignOffRole;
+  decision: 'APPROVED' | 'RETURNED';
+  /** True when this was the last of the three sign-offs: the refusal reaches the enterprise. */
+  final: boolean;
+}
+
+export interface ReviewDecidedV1 {
+  issue: IssueFactsV1;
+  refusalId: string;
+  reviewId: string;
+  decision: 'UPHELD' | 'OVERTURNED';
+}
+
 export interface EventContracts {
   EnterpriseRegistered: { 1: EnterpriseRegisteredV1 };
   EnterpriseUpdated: { 1: EnterpriseUpdatedV1 };
@@ -111,6 +198,14 @@ export interface EventContracts {
   CadreUnpaired: { 1: CadreUnpairedV1 };
   VisitRecorded: { 1: VisitRecordedV1 };
   DepartmentChanged: { 1: DepartmentChangedV1 };
+  IssueSubmitted: { 1: IssueSubmittedV1 };
+  IssueAssigned: { 1: IssueAssignedV1 };
+  IssueAnswered: { 1: IssueAnsweredV1 };
+  IssueClosed: { 1: IssueClosedV1 };
+  IssueReopened: { 1: IssueReopenedV1 };
+  IssueEscalated: { 1: IssueEscalatedV1 };
+  RefusalSignedOff: { 1: RefusalSignedOffV1 };
+  ReviewDecided: { 1: ReviewDecidedV1 };
 }
 
 export type EventType = keyof EventContracts;

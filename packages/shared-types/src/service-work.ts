@@ -114,3 +114,34 @@ export const SIGN_OFF_ROLE_LABELS: Record<SignOffRole, string> = {
   [SignOffRole.LEADER_IN_CHARGE]: '分管领导',
   [SignOffRole.DEPARTMENT_HEAD]: '部门负责人',
 };
+
+/** Where an appeal (诉求) came from. */
+export enum IssueSource {
+  /** 企业在线提交 */
+  ONLINE = 'ONLINE',
+  /** 走访中发现 (keeps the visit id) */
+  VISIT = 'VISIT',
+  /** 12345 热线 */
+  HOTLINE_12345 = 'HOTLINE_12345',
+  /** 领导走访 */
+  LEADER_VISIT = 'LEADER_VISIT',
+  /** 主题活动 (爱企日、诸葛亮会) */
+  THEMED_MEETING = 'THEMED_MEETING',
+}
+
+/** 个性 / 共性 / 体制机制性 */
+export enum IssueScope {
+  INDIVIDUAL = 'INDIVIDUAL',
+  COMMON = 'COMMON',
+  SYSTEMIC = 'SYSTEMIC',
+}
+
+/** How an answered appeal ended. */
+export enum IssueOutcome {
+  /** 已解决 */
+  RESOLVED = 'RESOLVED',
+  /** 部分解决 */
+  PARTLY_RESOLVED = 'PARTLY_RESOLVED',
+  /** 不能办 (after sign-off) */
+  CANNOT_HANDLE = 'CANNOT_HANDLE',
+}

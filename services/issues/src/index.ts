@@ -1,0 +1,2 @@
+export { issuesSubgraph, buildIssuesSchema } from './subgraph';
+export type { IssuesServices } from './context';

@@ -1,0 +1,142 @@
+import { Role } from '@sfw/shared-types';
+
+/** 诉求状态: the closed loop of an appeal. */
+export enum IssueStatus {
+  /** 已提交 */
+  SUBMITTED = 'SUBMITTED',
+  /** 已受理 (first response, 首问负责人 named) */
+  ACCEPTED = 'ACCEPTED',
+  /** 已交办 (lead department, co-handlers, handler) */
+  ASSIGNED = 'ASSIGNED',
+  /** 办理中 */
+  IN_PROGRESS = 'IN_PROGRESS',
+  /** 待企业补充 (the clock pauses) */
+  WAITING_ENTERPRISE = 'WAITING_ENTERPRISE',
+  /** "不能办" awaiting sign-off (科室负责人 → 分管领导 → 部门负责人) */
+  REFUSAL_PENDING = 'REFUSAL_PENDING',
+  /** 已答复 */
+  ANSWERED = 'ANSWERED',
+  /** 说"不"评议: the enterprise asked for a review of a refusal */
+  REVIEW_REQUESTED = 'REVIEW_REQUESTED',
+  /** 企业已确认 */
+  CONFIRMED = 'CONFIRMED',
+  /** 已销号 */
+  CLOSED = 'CLOSED',
+  /** 企业撤回 */
+  WITHDRAWN = 'WITHDRAWN',
+  /** 已并单 */
+  MERGED = 'MERGED',
+}
+
+export const OPEN_STATUSES: readonly IssueStatus[] = [
+  IssueStatus.SUBMITTED,
+  IssueStatus.ACCEPTED,
+  IssueStatus.ASSIGNED,
+  IssueStatus.IN_PROGRESS,
+  IssueStatus.WAITING_ENTERPRISE,
+  IssueStatus.REFUSAL_PENDING,
+  IssueStatus.REVIEW_REQUESTED,
+];
+
+export const STATUS_LABELS: Record<IssueStatus, string> = {
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理',
+  ASSIGNED: '已交办',
+  IN_PROGRESS: '办理中',
+  WAITING_ENTERPRISE: '待企业补充',
+  REFUSAL_PENDING: '“不能办”待签批',
+  ANSWERED: '已答复',
+  REVIEW_REQUESTED: '评议中',
+  CONFIRMED: '企业已确认',
+  CLOSED: '已销号',
+  WITHDRAWN: '已撤回',
+  MERGED: '已并单',
+};
+
+export type IssueAction =
+  | 'ACCEPT'
+  | 'ASSIGN'
+  | 'START'
+  | 'FEEDBACK'
+  | 'AWAIT_ENTERPRISE'
+  | 'RESUME'
+  | 'ANSWER'
+  | 'PROPOSE_REFUSAL'
+  | 'SIGN_OFF'
+  | 'CONFIRM'
+  | 'REOPEN'
+  | 'CLOSE'
+  | 'WITHDRAW'
+  | 'MERGE'
+  | 'ESCALATE'
+  | 'REQUEST_REVIEW'
+  | 'DECIDE_REVIEW';
+
+const S = IssueStatus;
+const WORKING = [S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING_ENTERPRISE];
+
+/** From which states each action may be taken. */
+export const ALLOWED_FROM: Record<IssueAction, readonly IssueStatus[]> = {
+  ACCEPT: [S.SUBMITTED],
+  ASSIGN: [S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING_ENTERPRISE],
+  START: [S.ASSIGNED],
+  FEEDBACK: [S.IN_PROGRESS, S.WAITING_ENTERPRISE],
+  AWAIT_ENTERPRISE: [S.IN_PROGRESS],
+  RESUME: [S.WAITING_ENTERPRISE],
+  ANSWER: [S.IN_PROGRESS],
+  PROPOSE_REFUSAL: [S.IN_PROGRESS],
+  SIGN_OFF: [S.REFUSAL_PENDING],
+  CONFIRM: [S.ANSWERED],
+  REOPEN: [S.ANSWERED],
+  CLOSE: [S.ANSWERED, S.CONFIRMED],
+  WITHDRAW: [S.SUBMITTED, ...WORKING],
+  MERGE: [S.SUBMITTED, ...WORKING],
+  ESCALATE: WORKING,
+  REQUEST_REVIEW: [S.ANSWERED],
+  DECIDE_REVIEW: [S.REVIEW_REQUESTED],
+};
+
+/** Which roles may take each action (ownership is checked on top: own enterprise, own department). */
+export const ALLOWED_ROLES: Record<IssueAction, readonly Role[]> = {
+  ACCEPT: [Role.ADMIN, Role.DEPARTMENT, Role.CADRE],
+  ASSIGN: [Role.ADMIN],
+  START: [Role.DEPARTMENT],
+  FEEDBACK: [Role.DEPARTMENT],
+  AWAIT_ENTERPRISE: [Role.DEPARTMENT],
+  RESUME: [Role.DEPARTMENT, Role.ENTERPRISE],
+  ANSWER: [Role.DEPARTMENT],
+  PROPOSE_REFUSAL: [Role.DEPARTMENT],
+  SIGN_OFF: [Role.DEPARTMENT, Role.LEADER],
+  CONFIRM: [Role.ENTERPRISE],
+  REOPEN: [Role.ENTERPRISE],
+  CLOSE: [Role.ADMIN, Role.DEPARTMENT],
+  WITHDRAW: [Role.ENTERPRISE],
+  MERGE: [Role.ADMIN],
+  ESCALATE: [Role.ADMIN, Role.DEPARTMENT, Role.LEADER],
+  REQUEST_REVIEW: [Role.ENTERPRISE],
+  DECIDE_REVIEW: [Role.ADMIN, Role.EVALUATOR],
+};
+
+export const ACTION_LABELS: Record<IssueAction, string> = {
+  ACCEPT: '受理',
+  ASSIGN: '交办',
+  START: '提交办理方案',
+  FEEDBACK: '反馈进展',
+  AWAIT_ENTERPRISE: '请企业补充材料',
+  RESUME: '恢复办理',
+  ANSWER: '答复',
+  PROPOSE_REFUSAL: '提出“不能办”',
+  SIGN_OFF: '签批',
+  CONFIRM: '确认办结',
+  REOPEN: '重新办理',
+  CLOSE: '销号',
+  WITHDRAW: '撤回',
+  MERGE: '并单',
+  ESCALATE: '提级',
+  REQUEST_REVIEW: '申请说“不”评议',
+  DECIDE_REVIEW: '评议决定',
+};
+
+export function canTransition(action: IssueAction, from: IssueStatus): boolean {
+  return ALLOWED_FROM[action].includes(from);
+}

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
+import { WorkCalendar } from '@sfw/workdays';
+import type { Context, IssuesServices } from './context';
+import { IssueQueryService } from './issue/issue.query';
+import {
+  CadreIssuesResolver,
+  DepartmentIssuesResolver,
+  EnterpriseIssuesResolver,
+  IssueResolver,
+  VisitIssuesResolver,
+} from './issue/issue.resolver';
+import { IssueService } from './issue/issue.service';
+import { IssuesInitial1763900000000 } from './migrations/1763900000000-issues-initial';
+import { Projections } from './projection/projections';
+
+const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
+
+export const buildIssuesSchema = () =>
+  buildFederatedSchema({
+    resolvers: [
+      IssueResolver,
+      EnterpriseIssuesResolver,
+      DepartmentIssuesResolver,
+      CadreIssuesResolver,
+      VisitIssuesResolver,
+    ],
+    referenceResolvers: {
+      Issue: {
+        __resolveReference: (ref: { id: string }, ctx: Context) =>
+          ctx.loaders
+            .get<string, unknown>('issueRef', (ids) => ctx.services.issues.findByIds(ids, ctx.viewer))
+            .load(ref.id),
+      },
+      Enterprise: stub,
+      Department: stub,
+      Cadre: stub,
+      Visit: stub,
+    },
+  });
+
+/** The issues subgraph: enterprise appeals (诉求) in a closed loop. */
+export const issuesSubgraph: SubgraphDefinition<IssuesServices> = {
+  name: 'issues',
+  defaultPort: 4003,
+  entities: [],
+  migrations: [IssuesInitial1763900000000],
+  buildSchema: buildIssuesSchema,
+  createServices({ database, outbox, logger, env }) {
+    // WORKDAYS_CALENDAR_FILE points at a newer holiday file without a code change.
+    const calendar = WorkCalendar.fromEnv(env as NodeJS.ProcessEnv);
+    const ds = database.dataSource;
+    const s = database.schema;
+    return {
+      calendar,
+      issues: new IssueService(ds, s, outbox, calendar),
+      queries: new IssueQueryService(ds, s, calendar),
+      projections: new Projections(ds, s, logger),
+    };
+  },
+  async onStart(services, { bus }) {
+    await services.projections.start(bus);
+  },
+};

@@ -1,0 +1,408 @@
+import { randomUUID } from 'node:crypto';
+import { Role, type EventEnvelope, type Viewer } from '@sfw/shared-types';
+import { InProcessEventBus } from '@sfw/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@sfw/subgraph-kit/testing';
+import { WorkCalendar } from '@sfw/workdays';
+import { issuesSubgraph } from '../src/subgraph';
+import type { IssuesServices } from '../src/context';
+
+let sg: TestSubgraph<IssuesServices>;
+const bus = new InProcessEventBus();
+const published: EventEnvelope[] = [];
+
+const E1 = randomUUID();
+const E2 = randomUUID();
+const D1 = randomUUID();
+const D2 = randomUUID();
+const C1 = randomUUID();
+const V1 = randomUUID();
+
+const admin: Viewer = { sub: 'admin', name: '管理员', roles: [Role.ADMIN] };
+const evaluator: Viewer = { sub: 'eval', roles: [Role.EVALUATOR] };
+const ent1: Viewer = { sub: 'ent1', roles: [Role.ENTERPRISE], enterpriseId: E1 };
+const ent2: Viewer = { sub: 'ent2', roles: [Role.ENTERPRISE], enterpriseId: E2 };
+const staff1: Viewer = { sub: 'clerk', name: '经办人', roles: [Role.DEPARTMENT], departmentId: D1 };
+const staff2: Viewer = { sub: 'other', roles: [Role.DEPARTMENT], departmentId: D2 };
+const chief: Viewer = { sub: 'chief', name: '张科长', roles: [Role.DEPARTMENT], departmentId: D1 };
+const leader: Viewer = { sub: 'leader', name: '李副局长', roles: [Role.LEADER], departmentId: D1 };
+const head: Viewer = { sub: 'head', name: '王局长', roles: [Role.LEADER], departmentId: D1 };
+const cadre: Viewer = { sub: 'cadre1', roles: [Role.CADRE], cadreId: C1 };
+
+function envelope(type: string, aggregateId: string, payload: unknown): EventEnvelope {
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    source: 'test',
+    aggregateType: type,
+    aggregateId,
+    payload,
+  };
+}
+
+const enterprise = (id: string, name: string, regionCode: string) =>
+  envelope('EnterpriseRegistered', id, {
+    enterprise: {
+      id,
+      name,
+      creditCode: '91331004MA2AAAAAA0',
+      regionCode,
+      industryCode: '34',
+      scale: 'ABOVE_DESIGNATED',
+      tags: [],
+      employees: 10,
+      registeredCapital: 100,
+      foundedOn: null,
+      parks: [],
+    },
+  });
+
+const department = (id: string, code: string, name: string) =>
+  envelope('DepartmentChanged', id, {
+    department: {
+      id,
+      code,
+      name,
+      shortName: name,
+      level: 'COUNTY',
+      regionCode: '331004',
+      parentId: null,
+      domains: ['LAND'],
+      active: true,
+      members: [
+        { name: '张科长', role: 'SECTION_CHIEF', title: '科长', account: 'chief' },
+        { name: '李副局长', role: 'LEADER_IN_CHARGE', title: '副局长', account: 'leader' },
+        { name: '王局长', role: 'DEPARTMENT_HEAD', title: '局长', account: 'head' },
+      ],
+    },
+  });
+
+async function ok<T = Record<string, any>>(
+  doc: string,
+  vars: Record<string, unknown>,
+  viewer: Viewer,
+): Promise<T> {
+  const res = await sg.query<T>(doc, vars, viewer);
+  if (res.errors) throw new Error(JSON.stringify(res.errors, null, 2));
+  return res.data as T;
+}
+
+async function code(doc: string, vars: Record<string, unknown>, viewer: Viewer): Promise<string> {
+  const res = await sg.query(doc, vars, viewer);
+  expect(res.errors).toBeDefined();
+  return String(res.errors![0]!.extensions!['code']);
+}
+
+const FIELDS = 'id no status round level outcome colour planDue closeDue acceptedAt firstResponderName';
+const SUBMIT = `mutation($i: SubmitIssueInput!) { submitIssue(input: $i) { ${FIELDS} } }`;
+const ACT = (name: string, args = '') => `mutation($id: ID!) { ${name}(id: $id${args}) { ${FIELDS} } }`;
+
+async function submitted(viewer: Viewer = ent1, extra: Record<string, unknown> = {}): Promise<string> {
+  const d = await ok<{ submitIssue: { id: string } }>(
+    SUBMIT,
+    {
+      i: {
+        title: '厂房扩建用地指标不足',
+        description: '企业计划扩建二期厂房，已完成设计，但用地指标迟迟未能落实，项目无法开工。',
+        categories: ['LAND'],
+        ...extra,
+      },
+    },
+    viewer,
+  );
+  return d.submitIssue.id;
+}
+
+beforeAll(async () => {
+  await bus.subscribe('spy', '*', async (e) => {
+    published.push(e);
+  });
+  sg = await startTestSubgraph(issuesSubgraph, { bus });
+  for (const e of [
+    enterprise(E1, '台州示范机电有限公司', '331004001'),
+    enterprise(E2, '台州另一家企业有限公司', '331004002'),
+    department(D1, 'LQ-ZRZY', '路桥区自然资源和规划分局'),
+    department(D2, 'LQ-SWJ', '路桥区税务局'),
+    envelope('CadrePaired', C1, {
+      pairingId: randomUUID(),
+      cadreId: C1,
+      departmentId: D1,
+      enterpriseId: E1,
+      level: 'COUNTY',
+      primary: true,
+      fromDate: '2026-01-01',
+      keyEnterpriseException: false,
+    }),
+    envelope('VisitRecorded', V1, {
+      visitId: V1,
+      cadreId: C1,
+      departmentId: D1,
+      enterpriseId: E1,
+      serviceGroupId: null,
+      visitedOn: '2026-11-20',
+      kind: 'ON_SITE',
+      questions: ['PROBLEMS'],
+      problems: [],
+    }),
+  ])
+    await bus.publish(e);
+});
+
+afterAll(async () => {
+  await sg?.stop();
+});
+
+describe('the closed loop', () => {
+  let id: string;
+
+  it('takes an appeal from submission to acceptance with the first responder named and the clock set', async () => {
+    id = await submitted();
+    const accepted = await ok<{ acceptIssue: Record<string, any> }>(ACT('acceptIssue'), { id }, admin);
+    expect(accepted.acceptIssue).toMatchObject({
+      status: 'ACCEPTED',
+      firstResponderName: '管理员',
+      level: 'TOWNSHIP',
+    });
+    const cal = WorkCalendar.load();
+    const at = new Date(accepted.acceptIssue.acceptedAt);
+    expect(new Date(accepted.acceptIssue.planDue).getTime()).toBe(cal.deadline(at, 3).getTime());
+    expect(new Date(accepted.acceptIssue.closeDue).getTime()).toBe(cal.deadline(at, 10).getTime());
+    await sg.relay.drain();
+    expect(published.some((e) => e.type === 'IssueSubmitted' && e.aggregateId === id)).toBe(true);
+  });
+
+  it('refuses an action from the wrong state or role with a clear code', async () => {
+    // A department does not even see an appeal before it is assigned to it.
+    expect(await code(ACT('startIssue', ', plan: "制定方案，协调用地指标"'), { id }, staff1)).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(ACT('acceptIssue'), { id }, ent1)).toBe('FORBIDDEN');
+    expect(await code(ACT('confirmIssue'), { id }, ent1)).toBe('INVALID_TRANSITION');
+  });
+
+  it('assigns, plans, pauses while waiting for the enterprise and resumes', async () => {
+    await ok(
+      `mutation($id: ID!, $i: AssignIssueInput!) { assignIssue(id: $id, input: $i) { status } }`,
+      { id, i: { leadDepartmentId: D1, coDepartmentIds: [D2] } },
+      admin,
+    );
+    expect(await code(ACT('startIssue', ', plan: "制定方案，协调用地指标"'), { id }, staff2)).toBe(
+      'FORBIDDEN',
+    );
+    await ok(ACT('startIssue', ', plan: "制定方案，协调用地指标"'), { id }, staff1);
+    const waiting = await ok<{ askEnterprise: { status: string } }>(
+      ACT('askEnterprise', ', question: "请补充二期项目备案文件"'),
+      { id },
+      staff1,
+    );
+    expect(waiting.askEnterprise.status).toBe('WAITING_ENTERPRISE');
+    const resumed = await ok<{ resumeIssue: { status: string } }>(
+      ACT('resumeIssue', ', note: "已上传"'),
+      { id },
+      ent1,
+    );
+    expect(resumed.resumeIssue.status).toBe('IN_PROGRESS');
+    // The co-handling department reports progress too.
+    await ok(ACT('reportIssueProgress', ', note: "税务方面无障碍"'), { id }, staff2);
+  });
+
+  it('lets "cannot handle" reach the enterprise only after three distinct sign-offs in order', async () => {
+    expect(
+      await code(
+        ACT('answerIssue', ', outcome: CANNOT_HANDLE, answer: "无法办理，请谅解，谢谢支持"'),
+        { id },
+        staff1,
+      ),
+    ).toBe('REFUSAL_NEEDS_SIGN_OFF');
+    expect(await code(ACT('proposeRefusal', ', reason: "不能办"'), { id }, staff1)).toBe('REASON_TOO_SHORT');
+    await ok(
+      ACT(
+        'proposeRefusal',
+        ', reason: "该地块位于永久基本农田保护范围内，依法不得转为建设用地，无法安排用地指标。", basis: "《土地管理法》第三十五条"',
+      ),
+      { id },
+      staff1,
+    );
+    const SIGN = (approve: boolean) => ACT('signOffRefusal', `, approve: ${approve}`);
+    expect(await code(SIGN(true), { id }, leader)).toBe('NOT_SIGNATORY');
+    await ok(SIGN(true), { id }, chief);
+    expect(await code(SIGN(true), { id }, chief)).toBe('NOT_SIGNATORY');
+    await ok(SIGN(true), { id }, leader);
+    const done = await ok<{ signOffRefusal: { status: string; outcome: string } }>(SIGN(true), { id }, head);
+    expect(done.signOffRefusal).toMatchObject({ status: 'ANSWERED', outcome: 'CANNOT_HANDLE' });
+    const detail = await ok<{
+      issue: { answer: string; refusals: { status: string; signOffs: { role: string }[] }[] };
+    }>(
+      `query($id: ID!) { issue(id: $id) { answer refusals { status signOffs { role signer } } } }`,
+      { id },
+      ent1,
+    );
+    expect(detail.issue.answer).toContain('基本农田');
+    expect(detail.issue.refusals[0]!.signOffs.map((s) => s.role)).toEqual([
+      'SECTION_CHIEF',
+      'LEADER_IN_CHARGE',
+      'DEPARTMENT_HEAD',
+    ]);
+  });
+
+  it('reviews a refusal; overturned, it is assigned again with new deadlines', async () => {
+    await ok(ACT('requestRefusalReview', ', reason: "周边地块已调整规划，应可办理"'), { id }, ent1);
+    const decided = await ok<{ decideRefusalReview: { status: string; round: number } }>(
+      `mutation($id: ID!) { decideRefusalReview(id: $id, input: { decision: OVERTURNED, hearingOn: "2026-11-20", panel: ["区人大代表", "律师"], record: "评议团认为可通过规划调整解决，推翻不能办答复。" }) { status round } }`,
+      { id },
+      evaluator,
+    );
+    expect(decided.decideRefusalReview).toMatchObject({ status: 'ASSIGNED', round: 2 });
+    await sg.relay.drain();
+    expect(published.some((e) => e.type === 'ReviewDecided' && e.aggregateId === id)).toBe(true);
+  });
+
+  it('answers, reopens as a new round, confirms and closes; the timeline records every step', async () => {
+    await ok(ACT('startIssue', ', plan: "启动规划调整，安排新增用地指标"'), { id }, staff1);
+    await ok(ACT('answerIssue', ', outcome: RESOLVED, answer: "已通过规划调整安排用地指标"'), { id }, staff1);
+    const reopened = await ok<{ reopenIssue: { status: string; round: number } }>(
+      ACT('reopenIssue', ', reason: "指标到位但手续未办完"'),
+      { id },
+      ent1,
+    );
+    expect(reopened.reopenIssue).toMatchObject({ status: 'IN_PROGRESS', round: 3 });
+    await ok(
+      ACT('answerIssue', ', outcome: RESOLVED, answer: "供地手续已全部办结，企业已取得不动产权证"'),
+      { id },
+      staff1,
+    );
+    await ok(ACT('confirmIssue'), { id }, ent1);
+    const closed = await ok<{ closeIssue: { status: string } }>(ACT('closeIssue'), { id }, admin);
+    expect(closed.closeIssue.status).toBe('CLOSED');
+    const t = await ok<{
+      issue: { timeline: { action: string; fromStatus: string | null; toStatus: string }[] };
+    }>(`query($id: ID!) { issue(id: $id) { timeline { action fromStatus toStatus actor } } }`, { id }, admin);
+    expect(t.issue.timeline.map((e) => e.action)).toEqual([
+      'SUBMIT',
+      'ACCEPT',
+      'ASSIGN',
+      'START',
+      'AWAIT_ENTERPRISE',
+      'RESUME',
+      'FEEDBACK',
+      'PROPOSE_REFUSAL',
+      'SIGN_OFF',
+      'SIGN_OFF',
+      'SIGN_OFF',
+      'REQUEST_REVIEW',
+      'DECIDE_REVIEW',
+      'START',
+      'ANSWER',
+      'REOPEN',
+      'ANSWER',
+      'CONFIRM',
+      'CLOSE',
+    ]);
+    await sg.relay.drain();
+    const types = published.filter((e) => e.aggregateId === id).map((e) => e.type);
+    for (const t of ['IssueAssigned', 'IssueAnswered', 'IssueReopened', 'IssueClosed', 'RefusalSignedOff'])
+      expect(types).toContain(t);
+  });
+
+  it('keeps the timeline append-only', async () => {
+    await expect(
+      sg.database.dataSource.query(`UPDATE issues.issue_event SET note = 'changed'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(sg.database.dataSource.query(`DELETE FROM issues.issue_event`)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
+
+describe('sources, access, escalation and merging', () => {
+  it('lets a cadre record an appeal from a visit to a paired enterprise only', async () => {
+    const id = await submitted(cadre, { enterpriseId: E1, visitId: V1 });
+    const v = await ok<{ issue: { source: string; visit: { id: string } } }>(
+      `query($id: ID!) { issue(id: $id) { source visit { id } } }`,
+      { id },
+      cadre,
+    );
+    expect(v.issue).toEqual({ source: 'VISIT', visit: { id: V1 } });
+    const err = await sg.query(
+      SUBMIT,
+      {
+        i: {
+          enterpriseId: E2,
+          title: '用工缺口较大',
+          description: '春节后一线技工缺口约五十人，招工困难。',
+          categories: ['TALENT_LABOUR'],
+        },
+      },
+      cadre,
+    );
+    expect(err.errors![0]!.extensions!['code']).toBe('NOT_PAIRED');
+  });
+
+  it('shows each viewer only the appeals they may see', async () => {
+    const id = await submitted(ent2);
+    expect(
+      (await ok<{ issue: unknown }>(`query($id: ID!) { issue(id: $id) { id } }`, { id }, ent1)).issue,
+    ).toBeNull();
+    expect(
+      (await ok<{ issue: unknown }>(`query($id: ID!) { issue(id: $id) { id } }`, { id }, staff2)).issue,
+    ).toBeNull();
+    expect(
+      (await ok<{ issue: unknown }>(`query($id: ID!) { issue(id: $id) { id } }`, { id }, evaluator)).issue,
+    ).not.toBeNull();
+    const own = await ok<{
+      issues: { totalCount: number; edges: { node: { enterprise: { id: string } } }[] };
+    }>(`{ issues(first: 50) { totalCount edges { node { enterprise { id } } } } }`, {}, ent2);
+    expect(own.issues.edges.every((e) => e.node.enterprise.id === E2)).toBe(true);
+  });
+
+  it('escalates township → county → city with a reason, and no further', async () => {
+    const id = await submitted();
+    await ok(ACT('acceptIssue'), { id }, admin);
+    const up = ACT('escalateIssue', ', reason: "涉及跨镇街规划调整"');
+    expect((await ok<{ escalateIssue: { level: string } }>(up, { id }, admin)).escalateIssue.level).toBe(
+      'COUNTY',
+    );
+    expect((await ok<{ escalateIssue: { level: string } }>(up, { id }, admin)).escalateIssue.level).toBe(
+      'CITY',
+    );
+    expect(await code(up, { id }, admin)).toBe('ALREADY_TOP_LEVEL');
+    const queue = await ok<{ issues: { edges: { node: { id: string } }[] } }>(
+      `{ issues(filter: { escalated: true, level: CITY }) { edges { node { id } } } }`,
+      {},
+      admin,
+    );
+    expect(queue.issues.edges.map((e) => e.node.id)).toContain(id);
+  });
+
+  it('merges duplicates of one enterprise only', async () => {
+    const a = await submitted();
+    const b = await submitted();
+    const other = await submitted(ent2);
+    const MERGE = `mutation($id: ID!, $into: ID!) { mergeIssue(id: $id, intoId: $into) { status } }`;
+    expect(await code(MERGE, { id: a, into: other }, admin)).toBe('MERGE_OTHER_ENTERPRISE');
+    expect(
+      (await ok<{ mergeIssue: { status: string } }>(MERGE, { id: a, into: b }, admin)).mergeIssue.status,
+    ).toBe('MERGED');
+  });
+
+  it('lists appeals on the enterprise, the department and the visit', async () => {
+    const data = await ok<{ _entities: { issues: unknown[] }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+         ... on Enterprise { issues(first: 50) { id } }
+         ... on Visit { issues { id } }
+         ... on Department { issues(open: false) { id } workload { open overdue } } } }`,
+      {
+        r: [
+          { __typename: 'Enterprise', id: E1 },
+          { __typename: 'Visit', id: V1 },
+          { __typename: 'Department', id: D1 },
+        ],
+      },
+      admin,
+    );
+    expect(data._entities[0]!.issues.length).toBeGreaterThan(3);
+    expect(data._entities[1]!.issues).toHaveLength(1);
+    expect(data._entities[2]!.issues.length).toBeGreaterThanOrEqual(1);
+  });
+});
