@@ -406,3 +406,143 @@ describe('sources, access, escalation and merging', () => {
     expect(data._entities[2]!.issues.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('triage: duplicates, common problems, second assignment, limits, supervision', () => {
+  const LAND = {
+    title: '园区企业土地证办理受阻',
+    description: '园区内企业厂房已建成多年，因历史遗留问题一直无法办理不动产权证，影响企业融资。',
+    categories: ['LAND'],
+  };
+
+  async function through(id: string, steps: [string, string, Viewer][]): Promise<void> {
+    for (const [name, args, viewer] of steps) await ok(ACT(name, args), { id }, viewer);
+  }
+
+  it('suggests likely duplicates of the same enterprise and siblings of other enterprises', async () => {
+    const a = await submitted(ent1, LAND);
+    const b = await submitted(ent1, {
+      ...LAND,
+      title: '厂房不动产权证办不下来',
+      description: '厂房建成多年因历史遗留问题无法办理不动产权证，企业融资受影响。',
+    });
+    const c = await submitted(ent2, {
+      ...LAND,
+      title: '历史遗留厂房无法办证',
+      description: '企业厂房历史遗留问题，一直无法办理不动产权证，银行贷款受阻。',
+    });
+    const d = await ok<{
+      issue: { similar: { issue: { id: string }; sameEnterprise: boolean; score: number }[] };
+    }>(
+      `query($id: ID!) { issue(id: $id) { similar(first: 10) { issue { id } sameEnterprise score } } }`,
+      { id: a },
+      admin,
+    );
+    const byId = new Map(d.issue.similar.map((x) => [x.issue.id, x]));
+    expect(byId.get(b)?.sameEnterprise).toBe(true);
+    expect(byId.get(c)?.sameEnterprise).toBe(false);
+    // The enterprise itself sees only its own appeals among the suggestions.
+    const own = await ok<{ similarIssues: { issue: { id: string } }[] }>(
+      `query { similarIssues(title: "厂房无法办理不动产权证", description: "历史遗留问题", categories: [LAND]) { issue { id } } }`,
+      {},
+      ent2,
+    );
+    expect(own.similarIssues.map((x) => x.issue.id)).toEqual([c]);
+    const groups = await ok<{
+      commonProblemSuggestions: { enterprises: number; issues: { id: string }[] }[];
+    }>(`{ commonProblemSuggestions(threshold: 0.3) { enterprises issues { id } } }`, {}, admin);
+    const group = groups.commonProblemSuggestions.find((g) => g.issues.some((i) => i.id === c));
+    expect(group?.enterprises).toBe(2);
+  });
+
+  it('handles a common problem once and passes the answer to each member appeal', async () => {
+    const x = await submitted(ent1, LAND);
+    const y = await submitted(ent2, LAND);
+    for (const id of [x, y]) await ok(ACT('acceptIssue'), { id }, admin);
+    const cp = await ok<{ createCommonProblem: { id: string; status: string } }>(
+      `mutation($i: CommonProblemInput!) { createCommonProblem(input: $i) { id status } }`,
+      {
+        i: { title: '园区历史遗留厂房办证难', categories: ['LAND'], issueIds: [x, y], leadDepartmentId: D1 },
+      },
+      admin,
+    );
+    expect(
+      await code(
+        `mutation($id: ID!) { answerCommonProblem(id: $id, outcome: RESOLVED, answer: "出台历史遗留问题处置办法，统一补办不动产权证") { id } }`,
+        { id: cp.createCommonProblem.id },
+        staff2,
+      ),
+    ).toBe('FORBIDDEN');
+    const answered = await ok<{
+      answerCommonProblem: { status: string; issues: { status: string; outcome: string }[] };
+    }>(
+      `mutation($id: ID!) { answerCommonProblem(id: $id, outcome: RESOLVED, answer: "出台历史遗留问题处置办法，统一补办不动产权证") { status issues { status outcome } } }`,
+      { id: cp.createCommonProblem.id },
+      staff1,
+    );
+    expect(answered.answerCommonProblem.status).toBe('ANSWERED');
+    expect(answered.answerCommonProblem.issues).toEqual([
+      { status: 'ANSWERED', outcome: 'RESOLVED' },
+      { status: 'ANSWERED', outcome: 'RESOLVED' },
+    ]);
+  });
+
+  it('re-assigns every "cannot handle" answer of a department in a period, even closed ones', async () => {
+    const id = await submitted();
+    await ok(ACT('acceptIssue'), { id }, admin);
+    await ok(
+      `mutation($id: ID!, $i: AssignIssueInput!) { assignIssue(id: $id, input: $i) { status } }`,
+      { id, i: { leadDepartmentId: D1 } },
+      admin,
+    );
+    await through(id, [
+      ['startIssue', ', plan: "研究用地指标调剂的可行性"', staff1],
+      [
+        'proposeRefusal',
+        ', reason: "本年度用地指标已全部下达，无法为该项目单独追加，需等待下一年度计划。"',
+        staff1,
+      ],
+      ['signOffRefusal', ', approve: true', chief],
+      ['signOffRefusal', ', approve: true', leader],
+      ['signOffRefusal', ', approve: true', head],
+      ['confirmIssue', '', ent1],
+      ['closeIssue', '', admin],
+    ]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const r = await ok<{ reassignRefusals: { id: string; status: string; round: number }[] }>(
+      `mutation($i: ReassignRefusalsInput!) { reassignRefusals(input: $i) { id status round } }`,
+      { i: { departmentId: D1, from: today, to: today, note: '逐件重新研判，能办尽办' } },
+      admin,
+    );
+    expect(r.reassignRefusals).toContainEqual({ id, status: 'ASSIGNED', round: 2 });
+  });
+
+  it('applies the most specific time limits, and lists appeals for weekly reminders', async () => {
+    expect(
+      await code(
+        `mutation { setDeadlineRule(input: { regionCode: "331004", category: LAND, firstResponseHours: 12, planDays: 5, feedbackDays: 3, closeDays: 8 }) { regionPrefix } }`,
+        {},
+        admin,
+      ),
+    ).toBe('INVALID_LIMIT');
+    await ok(
+      `mutation { setDeadlineRule(input: { regionCode: "331004", category: LAND, firstResponseHours: 12, planDays: 1, feedbackDays: 2, closeDays: 3 }) { regionPrefix } }`,
+      {},
+      admin,
+    );
+    const id = await submitted();
+    const a = await ok<{ acceptIssue: { acceptedAt: string; closeDue: string } }>(
+      ACT('acceptIssue'),
+      { id },
+      admin,
+    );
+    expect(new Date(a.acceptIssue.closeDue).getTime()).toBe(
+      WorkCalendar.load().deadline(new Date(a.acceptIssue.acceptedAt), 3).getTime(),
+    );
+    const weekly = await ok<{ supervisionList: { issue: { id: string }; reasons: string[] }[] }>(
+      `{ supervisionList(kind: WEEKLY) { issue { id } reasons } }`,
+      {},
+      admin,
+    );
+    expect(weekly.supervisionList.find((x) => x.issue.id === id)?.reasons).toContain('5个工作日内到期');
+  });
+});

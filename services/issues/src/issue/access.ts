@@ -5,7 +5,7 @@ import { forbidden, hasRole, unauthenticated } from '@sfw/subgraph-kit';
  * Who reads which appeals (the widest role wins):
  * - administrators and evaluators: all;
  * - leaders: all in their region (their department's when they have no region);
- * - department staff: those their department leads or co-handles;
+ * - department staff: those their department leads or co-handles, or whose common problem it leads;
  * - cadres: those of enterprises paired with them, and those they raised;
  * - an enterprise user: its own.
  */
@@ -21,7 +21,11 @@ export function issueScopeSql(s: string, viewer: Viewer | null, params: unknown[
     parts.push(`i.region_code LIKE ${p(`${regionPrefix(viewer.regionCode)}%`)}`);
   if (hasRole(viewer, Role.DEPARTMENT, Role.LEADER) && viewer.departmentId) {
     const d = p(viewer.departmentId);
-    parts.push(`i.lead_department_id = ${d}`, `${d}::uuid = ANY (i.co_department_ids)`);
+    parts.push(
+      `i.lead_department_id = ${d}`,
+      `${d}::uuid = ANY (i.co_department_ids)`,
+      `i.common_problem_id IN (SELECT id FROM "${s}".common_problem WHERE lead_department_id = ${d})`,
+    );
   }
   if (hasRole(viewer, Role.CADRE) && viewer.cadreId) {
     const c = p(viewer.cadreId);

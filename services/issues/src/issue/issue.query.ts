@@ -225,6 +225,17 @@ export class IssueQueryService {
     );
   }
 
+  async listByCommonProblem(id: string, viewer: Viewer | null): Promise<Issue[]> {
+    if (!UUID.test(id)) return [];
+    const params: unknown[] = [id];
+    const rows: IssueRow[] = await this.ds.query(
+      `SELECT ${ISSUE_COLUMNS} FROM "${this.s}".issue i WHERE i.common_problem_id = $1 AND ${issueScopeSql(this.s, viewer, params)}
+        ORDER BY i.submitted_at`,
+      params,
+    );
+    return rows.map(toIssue);
+  }
+
   async timelines(ids: readonly string[]): Promise<TimelineEntry[][]> {
     const valid = ids.filter((k) => UUID.test(k));
     const rows: {

@@ -876,7 +876,7 @@ export class IssueService {
     });
   }
 
-  private async log(
+  async log(
     m: EntityManager,
     id: string,
     v: Viewer,
@@ -897,7 +897,7 @@ export class IssueService {
     return { sub: 'system', name: '系统', roles: [] };
   }
 
-  private async load(m: EntityManager, id: string): Promise<Issue> {
+  async load(m: EntityManager, id: string): Promise<Issue> {
     const rows: IssueRow[] = await m.query(
       `SELECT ${ISSUE_COLUMNS} FROM "${this.s}".issue i WHERE i.id = $1`,
       [id],
@@ -927,11 +927,7 @@ export class IssueService {
   }
 
   /** The most specific deadline rule for a region and category. */
-  private async rule(
-    m: EntityManager,
-    regionCode: string,
-    category: string | undefined,
-  ): Promise<DeadlineRule> {
+  async rule(m: EntityManager, regionCode: string, category: string | undefined): Promise<DeadlineRule> {
     const [row] = (await m.query(
       `SELECT first_response_hours, plan_days, feedback_days, close_days FROM "${this.s}".deadline_rule
         WHERE $1 LIKE region_prefix || '%' AND category IN ('', $2)
@@ -1029,7 +1025,7 @@ export class IssueService {
     };
   }
 
-  private async answered(m: EntityManager, fresh: Issue): Promise<void> {
+  async answered(m: EntityManager, fresh: Issue): Promise<void> {
     const at = fresh.answeredAt ?? new Date();
     await this.outbox.add(
       m,

@@ -70,7 +70,10 @@ export type IssueAction =
   | 'MERGE'
   | 'ESCALATE'
   | 'REQUEST_REVIEW'
-  | 'DECIDE_REVIEW';
+  | 'DECIDE_REVIEW'
+  | 'REASSIGN_REFUSAL'
+  | 'GROUP_COMMON'
+  | 'ANSWER_COMMON';
 
 const S = IssueStatus;
 const WORKING = [S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING_ENTERPRISE];
@@ -94,6 +97,10 @@ export const ALLOWED_FROM: Record<IssueAction, readonly IssueStatus[]> = {
   ESCALATE: WORKING,
   REQUEST_REVIEW: [S.ANSWERED],
   DECIDE_REVIEW: [S.REVIEW_REQUESTED],
+  /** 二次交办 in bulk: a "cannot handle" answer goes back to work, even once closed (Luqiao). */
+  REASSIGN_REFUSAL: [S.ANSWERED, S.CONFIRMED, S.CLOSED],
+  GROUP_COMMON: [S.SUBMITTED, ...WORKING],
+  ANSWER_COMMON: [S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING_ENTERPRISE],
 };
 
 /** Which roles may take each action (ownership is checked on top: own enterprise, own department). */
@@ -115,6 +122,9 @@ export const ALLOWED_ROLES: Record<IssueAction, readonly Role[]> = {
   ESCALATE: [Role.ADMIN, Role.DEPARTMENT, Role.LEADER],
   REQUEST_REVIEW: [Role.ENTERPRISE],
   DECIDE_REVIEW: [Role.ADMIN, Role.EVALUATOR],
+  REASSIGN_REFUSAL: [Role.ADMIN, Role.LEADER],
+  GROUP_COMMON: [Role.ADMIN],
+  ANSWER_COMMON: [Role.ADMIN, Role.DEPARTMENT],
 };
 
 export const ACTION_LABELS: Record<IssueAction, string> = {
@@ -135,6 +145,9 @@ export const ACTION_LABELS: Record<IssueAction, string> = {
   ESCALATE: '提级',
   REQUEST_REVIEW: '申请说“不”评议',
   DECIDE_REVIEW: '评议决定',
+  REASSIGN_REFUSAL: '二次交办',
+  GROUP_COMMON: '归入共性问题',
+  ANSWER_COMMON: '共性问题统一答复',
 };
 
 export function canTransition(action: IssueAction, from: IssueStatus): boolean {
