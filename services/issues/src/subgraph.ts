@@ -11,8 +11,13 @@ import {
   VisitIssuesResolver,
 } from './issue/issue.resolver';
 import { IssueService } from './issue/issue.service';
+import { IssueTriageFieldsResolver, TriageResolver } from './issue/triage.resolver';
+import { TriageService } from './issue/triage.service';
 import { IssuesInitial1763900000000 } from './migrations/1763900000000-issues-initial';
+import { IssueStats1763910000000 } from './migrations/1763910000000-issue-stats';
 import { Projections } from './projection/projections';
+import { StatsResolver } from './stats/stats.resolver';
+import { StatsService } from './stats/stats.service';
 
 const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
@@ -24,6 +29,9 @@ export const buildIssuesSchema = () =>
       DepartmentIssuesResolver,
       CadreIssuesResolver,
       VisitIssuesResolver,
+      TriageResolver,
+      IssueTriageFieldsResolver,
+      StatsResolver,
     ],
     referenceResolvers: {
       Issue: {
@@ -44,18 +52,22 @@ export const issuesSubgraph: SubgraphDefinition<IssuesServices> = {
   name: 'issues',
   defaultPort: 4003,
   entities: [],
-  migrations: [IssuesInitial1763900000000],
+  migrations: [IssuesInitial1763900000000, IssueStats1763910000000],
   buildSchema: buildIssuesSchema,
   createServices({ database, outbox, logger, env }) {
     // WORKDAYS_CALENDAR_FILE points at a newer holiday file without a code change.
     const calendar = WorkCalendar.fromEnv(env as NodeJS.ProcessEnv);
     const ds = database.dataSource;
     const s = database.schema;
+    const stats = new StatsService(ds, s);
+    const issues = new IssueService(ds, s, outbox, calendar, stats);
     return {
       calendar,
-      issues: new IssueService(ds, s, outbox, calendar),
+      issues,
       queries: new IssueQueryService(ds, s, calendar),
       projections: new Projections(ds, s, logger),
+      triage: new TriageService(ds, s, outbox, calendar, issues),
+      stats,
     };
   },
   async onStart(services, { bus }) {

@@ -546,3 +546,65 @@ describe('triage: duplicates, common problems, second assignment, limits, superv
     expect(weekly.supervisionList.find((x) => x.issue.id === id)?.reasons).toContain('5个工作日内到期');
   });
 });
+
+describe('statistics', () => {
+  it('counts every change into monthly aggregates that a rebuild from the timeline reproduces', async () => {
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+      .format(new Date())
+      .slice(0, 7);
+    const Q = `query($m: String!) { issueStatistics(from: $m, to: $m) { totals { received assigned answered closed escalated
+      resolved cannotHandle reviewOverturned reopened withdrawn onTime resolutionRate cannotHandleRate meanWorkdays
+      medianWorkdays } series { month received } } }`;
+    const before = await ok<{
+      issueStatistics: { totals: Record<string, number>; series: { month: string }[] };
+    }>(Q, { m: month }, admin);
+    const t = before.issueStatistics.totals;
+    const [{ n }] = (await sg.database.dataSource.query(`SELECT count(*)::int AS n FROM issues.issue`)) as [
+      { n: number },
+    ];
+    expect(t.received).toBe(n);
+    expect(t.escalated).toBe(2);
+    expect(t.cannotHandle).toBe(2);
+    expect(t.reviewOverturned).toBe(1);
+    expect(t.reopened).toBe(1);
+    expect(t.closed).toBe(2);
+    expect(t.answered).toBeGreaterThanOrEqual(5);
+    expect(t.medianWorkdays).toBe(0);
+    expect(before.issueStatistics.series).toEqual([expect.objectContaining({ month, received: n })]);
+    await sg.services.stats.rebuild();
+    const after = await ok<{ issueStatistics: unknown }>(Q, { m: month }, admin);
+    expect(after.issueStatistics).toEqual(before.issueStatistics);
+  });
+
+  it('gives department staff their own department only, and refuses township slices and bad months', async () => {
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+      .format(new Date())
+      .slice(0, 7);
+    const mine = await ok<{ issueStatistics: { totals: { assigned: number } } }>(
+      `query($m: String!) { issueStatistics(from: $m, to: $m) { totals { assigned } } }`,
+      { m: month },
+      staff1,
+    );
+    expect(mine.issueStatistics.totals.assigned).toBeGreaterThan(0);
+    expect(
+      await code(
+        `query($m: String!, $d: ID!) { issueStatistics(from: $m, to: $m, departmentId: $d) { totals { assigned } } }`,
+        {
+          m: month,
+          d: D2,
+        },
+        staff1,
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await code(`{ issueStatistics(from: "2026-13", to: "2026-11") { totals { received } } }`, {}, admin),
+    ).toBe('INVALID_MONTH');
+    expect(
+      await code(
+        `{ issueStatistics(from: "2026-01", to: "2026-11", regionCode: "331004001") { totals { received } } }`,
+        {},
+        admin,
+      ),
+    ).toBe('REGION_TOO_FINE');
+  });
+});

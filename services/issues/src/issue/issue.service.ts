@@ -23,6 +23,7 @@ import {
 } from '@sfw/subgraph-kit';
 import type { PauseInterval, WorkCalendar } from '@sfw/workdays';
 import { signature } from '../similarity/similarity';
+import type { StatsService } from '../stats/stats.service';
 import { assertRoles, issueScopeSql } from './access';
 import {
   ACTION_LABELS,
@@ -92,6 +93,7 @@ export class IssueService {
     private readonly s: string,
     private readonly outbox: Outbox,
     private readonly calendar: WorkCalendar,
+    private readonly stats: StatsService,
   ) {}
 
   // --- reading ---------------------------------------------------------------------------------
@@ -869,13 +871,21 @@ export class IssueService {
       await m.query(`UPDATE "${this.s}".issue SET version = version + 1, updated_at = now() WHERE id = $1`, [
         id,
       ]);
-      await this.log(m, id, v, action, issue.status, result.to, result.note ?? null, result.data ?? {});
       const fresh = await this.load(m, id);
+      const answeredNow = result.to === IssueStatus.ANSWERED && action !== 'DECIDE_REVIEW';
+      await this.log(m, id, v, action, issue.status, result.to, result.note ?? null, {
+        ...(result.data ?? {}),
+        ...(answeredNow ? await this.answerFacts(m, fresh) : {}),
+      });
       await result.after?.(fresh);
       return fresh;
     });
   }
 
+  /**
+   * Append a timeline entry (with the appeal's region, level and lead department as they now are)
+   * and count it into the statistics, in the caller's transaction.
+   */
   async log(
     m: EntityManager,
     id: string,
@@ -886,11 +896,25 @@ export class IssueService {
     note: string | null,
     data: Record<string, unknown>,
   ): Promise<void> {
-    await m.query(
+    const [row] = (await m.query(
       `INSERT INTO "${this.s}".issue_event (issue_id, actor, actor_name, actor_roles, action, from_status, to_status, note, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8,
+              $9::jsonb || jsonb_build_object('dims', jsonb_build_object('regionCode', i.region_code, 'level', i.level,
+                'departmentId', i.lead_department_id))
+         FROM "${this.s}".issue i WHERE i.id = $1
+       RETURNING id::text`,
       [id, v.sub, v.name ?? null, v.roles, action, from, to, note ? text(note) : null, JSON.stringify(data)],
-    );
+    )) as { id: string }[];
+    if (row) await this.stats.applyEntries(m, [row.id]);
+  }
+
+  /** Outcome, working days taken (pauses excluded) and punctuality of an answer just given. */
+  async answerFacts(
+    m: EntityManager,
+    fresh: Issue,
+  ): Promise<{ outcome: string | null; workdays: number; onTime: boolean }> {
+    const t = await this.timing(m, fresh, fresh.answeredAt ?? new Date());
+    return { outcome: fresh.outcome, workdays: t.workdaysTaken, onTime: t.onTime };
   }
 
   private system(): Viewer {

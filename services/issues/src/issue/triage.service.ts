@@ -308,11 +308,12 @@ export class TriageService {
              version = version + 1, updated_at = now() WHERE id = $1`,
           [issue.id, outcome, text],
         );
+        const fresh = await this.issues.load(m, issue.id);
         await this.issues.log(m, issue.id, v, 'ANSWER_COMMON', issue.status, IssueStatus.ANSWERED, text, {
           commonProblemId: id,
-          outcome,
+          ...(await this.issues.answerFacts(m, fresh)),
         });
-        await this.issues.answered(m, await this.issues.load(m, issue.id));
+        await this.issues.answered(m, fresh);
       }
       await m.query(
         `UPDATE "${this.s}".common_problem SET status = 'ANSWERED', outcome = $2, answer = $3, answered_at = now() WHERE id = $1`,
