@@ -5,6 +5,8 @@ import { badInput } from '@sfw/subgraph-kit';
 /** Working days to answer are kept as a histogram 0..MAX (the last bucket is MAX and more). */
 export const HIST_MAX = 60;
 const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
+/** county_code of DEPARTMENT-grain rows. */
+const ANY_COUNTY = '000000';
 
 /** What a timeline entry adds to the monthly aggregates. */
 export interface StatDims {
@@ -89,25 +91,27 @@ export class StatsService {
     private readonly s: string,
   ) {}
 
-  /** Apply the timeline entries just written (by id) to the aggregates. */
+  /** Apply the timeline entries just written (by id) to the aggregates of both grains. */
   async applyEntries(m: EntityManager, entryIds: string[]): Promise<void> {
     if (!entryIds.length) return;
-    await m.query(
-      `${this.aggregateSql('e.id = ANY($1::bigint[])')}
-      ON CONFLICT (month, county_code, level, department_id) DO UPDATE SET
-        ${COUNTERS.map((c) => `${c} = issue_stat.${c} + EXCLUDED.${c}`).join(', ')},
-        workdays_sum = issue_stat.workdays_sum + EXCLUDED.workdays_sum,
-        workdays_hist = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY n)
-                           FROM unnest(issue_stat.workdays_hist, EXCLUDED.workdays_hist) WITH ORDINALITY AS t(a, b, n))`,
-      [entryIds],
-    );
+    for (const grain of ['REGION', 'DEPARTMENT'] as const)
+      await m.query(
+        `${this.aggregateSql('e.id = ANY($1::bigint[])', grain)}
+        ON CONFLICT (month, county_code, level, department_id) DO UPDATE SET
+          ${COUNTERS.map((c) => `${c} = issue_stat.${c} + EXCLUDED.${c}`).join(', ')},
+          workdays_sum = issue_stat.workdays_sum + EXCLUDED.workdays_sum,
+          workdays_hist = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY n)
+                             FROM unnest(issue_stat.workdays_hist, EXCLUDED.workdays_hist) WITH ORDINALITY AS t(a, b, n))`,
+        [entryIds],
+      );
   }
 
   /** Recompute every aggregate from the timeline (after a bulk load, or to repair). */
   async rebuild(): Promise<number> {
     return this.ds.transaction(async (m) => {
       await m.query(`DELETE FROM "${this.s}".issue_stat`);
-      await m.query(this.aggregateSql('TRUE'));
+      await m.query(this.aggregateSql('TRUE', 'REGION'));
+      await m.query(this.aggregateSql('TRUE', 'DEPARTMENT'));
       const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM "${this.s}".issue_stat`)) as [
         { n: number },
       ];
@@ -115,12 +119,23 @@ export class StatsService {
     });
   }
 
-  private aggregateSql(where: string): string {
+  /**
+   * Two grains keep the table small at any scale: REGION rows (month × county × level, no
+   * department) answer region and level slices; DEPARTMENT rows (month × department × level, no
+   * county) answer department slices.
+   */
+  private aggregateSql(where: string, grain: 'REGION' | 'DEPARTMENT'): string {
     const s = this.s;
     const month = `date_trunc('month', e.at AT TIME ZONE 'Asia/Shanghai')::date`;
-    const county = `left(COALESCE(e.data->'dims'->>'regionCode', i.region_code), 6)`;
+    const county =
+      grain === 'REGION'
+        ? `left(COALESCE(e.data->'dims'->>'regionCode', i.region_code), 6)`
+        : `'${ANY_COUNTY}'`;
     const level = `COALESCE(e.data->'dims'->>'level', i.level)`;
-    const dept = `COALESCE((e.data->'dims'->>'departmentId')::uuid, i.lead_department_id, '${NO_DEPARTMENT}'::uuid)`;
+    const dept =
+      grain === 'DEPARTMENT'
+        ? `COALESCE((e.data->'dims'->>'departmentId')::uuid, i.lead_department_id, '${NO_DEPARTMENT}'::uuid)`
+        : `'${NO_DEPARTMENT}'::uuid`;
     const bucket = `LEAST((e.data->>'workdays')::int, ${HIST_MAX})`;
     return `INSERT INTO "${s}".issue_stat (month, county_code, level, department_id, ${COUNTERS.join(', ')}, workdays_sum, workdays_hist)
       SELECT month, county, level, dept, ${COUNTERS.map((c) => `sum(${c})`).join(', ')}, sum(workdays_sum),
@@ -195,58 +210,55 @@ export class StatsService {
     if (problems.length) throw badInput(problems);
     const params: unknown[] = [`${filter.from}-01`, `${filter.to}-01`];
     const where = [`month BETWEEN $1 AND $2`];
-    if (filter.regionCode) {
-      const code = filter.regionCode;
-      const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
-      params.push(`${prefix}%`);
-      where.push(`county_code LIKE $${params.length}`);
+    if (filter.departmentId) {
+      // DEPARTMENT grain: a department sits in one region already.
+      params.push(filter.departmentId);
+      where.push(`county_code = '${ANY_COUNTY}'`, `department_id = $${params.length}::uuid`);
+    } else {
+      where.push(`department_id = '${NO_DEPARTMENT}'::uuid`);
+      if (filter.regionCode) {
+        const code = filter.regionCode;
+        const prefix = code.endsWith('0000')
+          ? code.slice(0, 2)
+          : code.endsWith('00')
+            ? code.slice(0, 4)
+            : code;
+        params.push(`${prefix}%`);
+        where.push(`county_code LIKE $${params.length}`);
+      } else where.push(`county_code <> '${ANY_COUNTY}'`);
     }
     if (filter.level) {
       params.push(filter.level);
       where.push(`level = $${params.length}`);
     }
-    if (filter.departmentId) {
-      params.push(filter.departmentId);
-      where.push(`department_id = $${params.length}::uuid`);
-    }
+    // A few thousand rows at most (months × counties × levels): summed here, histograms included.
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT to_char(month, 'YYYY-MM') AS month, ${COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', ')},
-              sum(workdays_sum)::bigint AS workdays_sum,
-              (SELECT array_agg(v ORDER BY n) FROM (
-                 SELECT n, sum(v)::int AS v FROM unnest(array_agg(workdays_hist)) WITH ORDINALITY AS z(v, n)
-                  GROUP BY n) w) AS hist_flat,
-              count(*)::int AS rows
-         FROM "${this.s}".issue_stat WHERE ${where.join(' AND ')}
-        GROUP BY month ORDER BY month`,
+      `SELECT to_char(month, 'YYYY-MM') AS month, ${COUNTERS.join(', ')}, workdays_sum::text AS workdays_sum, workdays_hist
+         FROM "${this.s}".issue_stat WHERE ${where.join(' AND ')}`,
       params,
     );
-    // array_agg of arrays flattens: fold the flat list back into HIST_MAX + 1 buckets.
-    const perMonth = rows.map((r) => {
-      const flat = ((r['hist_flat'] as number[] | null) ?? []).map(Number);
-      const hist = new Array<number>(HIST_MAX + 1).fill(0);
-      flat.forEach((v, i) => {
-        hist[i % (HIST_MAX + 1)] = (hist[i % (HIST_MAX + 1)] ?? 0) + v;
-      });
-      return {
-        month: String(r['month']),
-        counts: this.counts(r),
-        workdaysSum: Number(r['workdays_sum'] ?? 0),
-        hist,
-      };
+    type Acc = { counts: Record<(typeof COUNTERS)[number], number>; workdaysSum: number; hist: number[] };
+    const empty = (): Acc => ({
+      counts: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>,
+      workdaysSum: 0,
+      hist: new Array<number>(HIST_MAX + 1).fill(0),
     });
-    const total = perMonth.reduce(
-      (acc, p) => {
-        for (const c of COUNTERS) acc.counts[c] += p.counts[c];
-        acc.workdaysSum += p.workdaysSum;
-        p.hist.forEach((v, i) => (acc.hist[i] = (acc.hist[i] ?? 0) + v));
-        return acc;
-      },
-      {
-        counts: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>,
-        workdaysSum: 0,
-        hist: new Array<number>(HIST_MAX + 1).fill(0),
-      },
-    );
+    const byMonth = new Map<string, Acc>();
+    const total = empty();
+    for (const r of rows) {
+      const key = String(r['month']);
+      const acc = byMonth.get(key) ?? empty();
+      byMonth.set(key, acc);
+      const hist = (r['workdays_hist'] as number[] | null) ?? [];
+      for (const target of [acc, total]) {
+        for (const c of COUNTERS) target.counts[c] += Number(r[c] ?? 0);
+        target.workdaysSum += Number(r['workdays_sum'] ?? 0);
+        hist.forEach((v, i) => (target.hist[i] = (target.hist[i] ?? 0) + Number(v)));
+      }
+    }
+    const perMonth = [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, acc]) => ({ month, ...acc }));
     return {
       totals: this.derive(total.counts, total.workdaysSum, total.hist),
       series: perMonth.map((p) => ({ month: p.month, ...this.derive(p.counts, p.workdaysSum, p.hist) })),
