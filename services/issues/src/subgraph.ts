@@ -44,6 +44,7 @@ export const buildIssuesSchema = () =>
       Department: stub,
       Cadre: stub,
       Visit: stub,
+      ServiceGroup: stub,
     },
   });
 

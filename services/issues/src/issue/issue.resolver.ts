@@ -38,6 +38,7 @@ import {
   Refusal,
   ReviewCase,
   ReviewDecision,
+  ServiceGroupRef,
   TimelineEntry,
   VisitRef,
 } from './issue.types';
@@ -429,6 +430,14 @@ export class IssueResolver {
   @FieldResolver(() => DepartmentRef, { nullable: true, description: '牵头部门' })
   leadDepartment(@Root() i: Issue): DepartmentRef | null {
     return i.leadDepartmentId ? { id: i.leadDepartmentId } : null;
+  }
+
+  @FieldResolver(() => ServiceGroupRef, {
+    nullable: true,
+    description: 'The task force (专班) or service group in charge, from the cadres subgraph',
+  })
+  taskForce(@Root() i: Issue): ServiceGroupRef | null {
+    return i.taskForceId ? { id: i.taskForceId } : null;
   }
 
   @FieldResolver(() => [DepartmentRef], { description: '协办部门' })

@@ -351,6 +351,13 @@ export class CadreRef {
 }
 
 @Directive('@key(fields: "id")')
+@ObjectType('ServiceGroup')
+export class ServiceGroupRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Directive('@key(fields: "id")')
 @ObjectType('Visit')
 export class VisitRef {
   @Field(() => ID)
