@@ -13,3 +13,4 @@ export * from './nats-bus';
 export * from './schema';
 export * from './service';
 export * from './viewer';
+export { SHARED_ENUMS } from './shared-enums';

@@ -1,53 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import {
-  AdministrativeLevel,
-  PROBLEM_DOMAIN_LABELS,
-  ProblemDomain,
-  SIGN_OFF_ROLE_LABELS,
-  SignOffRole,
-  VISIT_KIND_LABELS,
-  VisitKind,
-  VisitQuestion,
-} from '@sfw/shared-types';
+import { AdministrativeLevel, ProblemDomain, SignOffRole, VisitKind, VisitQuestion } from '@sfw/shared-types';
+import '@sfw/subgraph-kit';
 
-const described = <T extends string>(labels: Record<T, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));
-
-registerEnumType(AdministrativeLevel, {
-  name: 'AdministrativeLevel',
-  description: '层级: 市 / 县区 / 乡镇街道',
-  valuesConfig: {
-    CITY: { description: '市级' },
-    COUNTY: { description: '县（市、区）级' },
-    TOWNSHIP: { description: '乡镇（街道）级' },
-  },
-});
-registerEnumType(ProblemDomain, {
-  name: 'ProblemDomain',
-  description: '问题领域 (a department’s remit, an appeal’s category)',
-  valuesConfig: described(PROBLEM_DOMAIN_LABELS),
-});
-registerEnumType(VisitKind, {
-  name: 'VisitKind',
-  description: '走访方式',
-  valuesConfig: described(VISIT_KIND_LABELS),
-});
-registerEnumType(VisitQuestion, {
-  name: 'VisitQuestion',
-  description: '五问: the questions a visit covers',
-  valuesConfig: {
-    POLICY: { description: '问冷暖: policies delivered' },
-    OPERATIONS: { description: '问实情: operations and funding' },
-    PROBLEMS: { description: '问对策: problems' },
-    PROJECTS: { description: '问项目: projects' },
-    DEVELOPMENT: { description: '问思路: development path' },
-  },
-});
-registerEnumType(SignOffRole, {
-  name: 'SignOffRole',
-  description: '签批角色 (the order of sign-off of a refusal)',
-  valuesConfig: described(SIGN_OFF_ROLE_LABELS),
-});
+// The shared vocabulary's enums (AdministrativeLevel, ProblemDomain, …) are registered by the kit.
 
 /** 走访状态 */
 export enum VisitStatus {

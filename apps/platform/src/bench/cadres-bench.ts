@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import { cadresSubgraph, seedDemoCadres } from '@sfw/cadres';
 import { enterprisesSubgraph, generateDemoEnterprises } from '@sfw/enterprises';
 import { issueToken, loadGatewayConfig, startGateway } from '@sfw/gateway';
 import { EnterpriseScale, Role, type Viewer } from '@sfw/shared-types';
+import { BENCH_SERVER, freshDatabase, postGraphql, printTimings, timed } from './common';
 import { createLogger, InProcessEventBus, signViewer, startSubgraph } from '@sfw/subgraph-kit';
 
 /**
@@ -15,67 +15,14 @@ import { createLogger, InProcessEventBus, signViewer, startSubgraph } from '@sfw
  *   - each coverage query.
  * Prints p50/p95/max over BENCH_RUNS sequential runs (default 50). The database is dropped after.
  */
-const SERVER = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER = BENCH_SERVER;
 const ENTERPRISES = Number(process.env['BENCH_ENTERPRISES'] ?? 20_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 50);
 const JWT_SECRET = 'bench-jwt-secret-0123456789-abcdefghijklmnopq';
 const SUBGRAPH_SECRET = 'bench-subgraph-secret-0123456789-abcdefgh';
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sfw_bench_cadres_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: SERVER });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function timed(
-  label: string,
-  send: () => Promise<{ errors?: unknown[]; data?: unknown }>,
-): Promise<{ label: string; p50: number; p95: number; max: number }> {
-  const first = await send();
-  if (first.errors) throw new Error(`${label}: ${JSON.stringify(first.errors).slice(0, 500)}`);
-  for (let i = 0; i < 5; i++) await send(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    await send();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { label, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? NaN };
-}
-
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string>,
-) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> };
-}
-
 async function main(): Promise<void> {
-  const db = await freshDatabase();
+  const db = await freshDatabase(SERVER, 'sfw_bench_cadres');
   const logger = createLogger('bench', 'warn');
   const bus = new InProcessEventBus();
   const common = {
@@ -143,16 +90,22 @@ async function main(): Promise<void> {
     const FIELDS =
       'pairedCadres { primary level cadre { name phone department { shortName } } } visits(first: 5) { visitedOn kind questions cadre { name } } lastVisit { visitedOn }';
     const results = [
-      await timed('gateway  enterprises(first: 100) + pairedCadres + visits', () =>
-        post(gwUrl, `{ enterprises(first: 100) { edges { node { id name ${FIELDS} } } } }`, {}, gw),
+      await timed(
+        'gateway  enterprises(first: 100) + pairedCadres + visits',
+        () =>
+          postGraphql(gwUrl, `{ enterprises(first: 100) { edges { node { id name ${FIELDS} } } } }`, {}, gw),
+        RUNS,
       ),
-      await timed('subgraph _entities(100 Enterprise) pairedCadres + visits', () =>
-        post(
-          cadres.url,
-          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { id ${FIELDS} } } }`,
-          { r: ids.map((id) => ({ __typename: 'Enterprise', id })) },
-          direct,
-        ),
+      await timed(
+        'subgraph _entities(100 Enterprise) pairedCadres + visits',
+        () =>
+          postGraphql(
+            cadres.url,
+            `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { id ${FIELDS} } } }`,
+            { r: ids.map((id) => ({ __typename: 'Enterprise', id })) },
+            direct,
+          ),
+        RUNS,
       ),
     ];
     const coverage: [string, string][] = [
@@ -175,17 +128,10 @@ async function main(): Promise<void> {
       ],
     ];
     for (const [label, query] of coverage) {
-      results.push(await timed(`subgraph ${label}`, () => post(cadres.url, query, {}, direct)));
-      results.push(await timed(`gateway  ${label}`, () => post(gwUrl, query, {}, gw)));
+      results.push(await timed(`subgraph ${label}`, () => postGraphql(cadres.url, query, {}, direct), RUNS));
+      results.push(await timed(`gateway  ${label}`, () => postGraphql(gwUrl, query, {}, gw), RUNS));
     }
-    process.stdout.write(`\n${RUNS} sequential runs each (ms):\n`);
-    process.stdout.write(
-      `${'query'.padEnd(62)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)}\n`,
-    );
-    for (const r of results)
-      process.stdout.write(
-        `${r.label.padEnd(62)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${r.max.toFixed(1).padStart(7)}\n`,
-      );
+    printTimings(RUNS, results);
   } finally {
     await gateway?.stop();
     await cadres.stop();

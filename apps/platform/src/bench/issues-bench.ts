@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { issuesSubgraph } from '@sfw/issues';
 import { issueToken, loadGatewayConfig, startGateway } from '@sfw/gateway';
 import { Role, type Viewer } from '@sfw/shared-types';
+import { BENCH_SERVER, freshDatabase, postGraphql, printTimings, timed } from './common';
 import { createLogger, InProcessEventBus, signViewer, startSubgraph } from '@sfw/subgraph-kit';
 
 /**
@@ -13,56 +14,11 @@ import { createLogger, InProcessEventBus, signViewer, startSubgraph } from '@sfw
  * rebuilt from the timeline (timed), then each dashboard query is timed through the gateway and
  * straight at the subgraph (BENCH_RUNS sequential runs, default 30). The database is dropped after.
  */
-const SERVER = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER = BENCH_SERVER;
 const ISSUES = Number(process.env['BENCH_ISSUES'] ?? 1_000_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
 const JWT_SECRET = 'bench-jwt-secret-0123456789-abcdefghijklmnopq';
 const SUBGRAPH_SECRET = 'bench-subgraph-secret-0123456789-abcdefgh';
-
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sfw_bench_issues_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: SERVER });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function timed(label: string, send: () => Promise<{ errors?: unknown[] }>) {
-  const first = await send();
-  if (first.errors) throw new Error(`${label}: ${JSON.stringify(first.errors).slice(0, 500)}`);
-  for (let i = 0; i < 3; i++) await send();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    await send();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { label, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? NaN };
-}
-
-async function post(url: string, query: string, headers: Record<string, string>) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> };
-}
 
 /** Fill the tables in bulk, in SQL: projections, appeals and their timelines. */
 async function fill(url: string, schema: string): Promise<void> {
@@ -140,7 +96,7 @@ async function fill(url: string, schema: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const db = await freshDatabase();
+  const db = await freshDatabase(SERVER, 'sfw_bench_issues');
   const logger = createLogger('bench', 'warn');
   const issues = await startSubgraph(issuesSubgraph, {
     env: { DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
@@ -209,21 +165,16 @@ async function main(): Promise<void> {
     ];
     const results = [];
     for (const [label, query] of queries) {
-      results.push(await timed(`subgraph ${label}`, () => post(issues.url, query, direct)));
-      results.push(await timed(`gateway  ${label}`, () => post(gwUrl, query, gw)));
+      results.push(
+        await timed(`subgraph ${label}`, () => postGraphql(issues.url, query, {}, direct), RUNS, 3),
+      );
+      results.push(await timed(`gateway  ${label}`, () => postGraphql(gwUrl, query, {}, gw), RUNS, 3));
     }
-    const sample = await post(gwUrl, queries[0]?.[1] ?? '', gw);
+    const sample = await postGraphql(gwUrl, queries[0]?.[1] ?? '', {}, gw);
     process.stdout.write(
       `\nprovince totals: ${JSON.stringify((sample.data?.['issueStatistics'] as { totals: unknown }).totals)}\n`,
     );
-    process.stdout.write(`\n${RUNS} sequential runs each (ms):\n`);
-    process.stdout.write(
-      `${'query'.padEnd(40)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)}\n`,
-    );
-    for (const r of results)
-      process.stdout.write(
-        `${r.label.padEnd(40)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${r.max.toFixed(1).padStart(7)}\n`,
-      );
+    printTimings(RUNS, results, 40);
   } finally {
     await gateway?.stop();
     await issues.stop();

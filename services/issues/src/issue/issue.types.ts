@@ -4,11 +4,10 @@ import {
   IssueOutcome,
   IssueScope,
   IssueSource,
-  PROBLEM_DOMAIN_LABELS,
   ProblemDomain,
-  SIGN_OFF_ROLE_LABELS,
   SignOffRole,
 } from '@sfw/shared-types';
+import '@sfw/subgraph-kit';
 import { IssueStatus, STATUS_LABELS } from './lifecycle';
 
 const described = <T extends string>(labels: Record<T, string>) =>
@@ -19,52 +18,7 @@ registerEnumType(IssueStatus, {
   description: '诉求状态',
   valuesConfig: described(STATUS_LABELS),
 });
-registerEnumType(AdministrativeLevel, {
-  name: 'AdministrativeLevel',
-  description: '层级: 市 / 县区 / 乡镇街道',
-  valuesConfig: {
-    CITY: { description: '市级' },
-    COUNTY: { description: '县（市、区）级' },
-    TOWNSHIP: { description: '乡镇（街道）级' },
-  },
-});
-registerEnumType(ProblemDomain, {
-  name: 'ProblemDomain',
-  description: '问题领域 (a department’s remit, an appeal’s category)',
-  valuesConfig: described(PROBLEM_DOMAIN_LABELS),
-});
-registerEnumType(SignOffRole, {
-  name: 'SignOffRole',
-  description: '签批角色 (the order of sign-off of a refusal)',
-  valuesConfig: described(SIGN_OFF_ROLE_LABELS),
-});
-registerEnumType(IssueSource, {
-  name: 'IssueSource',
-  description: '诉求来源',
-  valuesConfig: {
-    ONLINE: { description: '企业在线提交' },
-    VISIT: { description: '走访发现' },
-    HOTLINE_12345: { description: '12345 热线' },
-    LEADER_VISIT: { description: '领导走访' },
-    THEMED_MEETING: { description: '主题活动（爱企日、诸葛亮会）' },
-  },
-});
-registerEnumType(IssueScope, {
-  name: 'IssueScope',
-  valuesConfig: {
-    INDIVIDUAL: { description: '个性问题' },
-    COMMON: { description: '共性问题' },
-    SYSTEMIC: { description: '体制机制性问题' },
-  },
-});
-registerEnumType(IssueOutcome, {
-  name: 'IssueOutcome',
-  valuesConfig: {
-    RESOLVED: { description: '已解决' },
-    PARTLY_RESOLVED: { description: '部分解决' },
-    CANNOT_HANDLE: { description: '不能办（经三级签批）' },
-  },
-});
+// The shared vocabulary's enums (AdministrativeLevel, ProblemDomain, IssueSource, …) are registered by the kit.
 
 export enum ReviewDecision {
   UPHELD = 'UPHELD',
