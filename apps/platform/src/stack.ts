@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cadresSubgraph, seedDemoCadres, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
-import { issuesSubgraph, type IssuesServices } from '@sfw/issues';
+import { issuesSubgraph, seedDemoCommonProblems, seedDemoIssues, type IssuesServices } from '@sfw/issues';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
   createLogger,
@@ -110,7 +110,20 @@ export async function startStack(
       },
     );
     if (cadreSeed) logger.info(cadreSeed, 'seeded demo departments, cadres, pairings and visits');
+    // Deliver the departments, pairings and visits to the issues projection, then a year of appeals.
     await cadres.relay.drain();
+    const issueSeed = await seedDemoIssues(
+      issues.database.dataSource,
+      issues.database.schema,
+      issues.outbox,
+      issues.services.calendar,
+    );
+    if (issueSeed) {
+      await issues.services.stats.rebuild();
+      const commonProblems = await seedDemoCommonProblems(issues.services.triage);
+      logger.info({ ...issueSeed, commonProblems }, 'seeded a year of demo appeals');
+    }
+    await issues.relay.drain();
 
     const gatewayConfig = loadGatewayConfig({
       ...env,

@@ -208,7 +208,8 @@ export class IssueService {
         (enterprise.region_code.length === 9 ? AdministrativeLevel.TOWNSHIP : AdministrativeLevel.COUNTY);
       const rule = await this.rule(m, enterprise.region_code, categories[0]);
       const [{ no }] = (await m.query(
-        `SELECT 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('"${this.s}".issue_no_seq')::text, 6, '0') AS no`,
+        `SELECT 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || CASE WHEN length(n) < 6 THEN lpad(n, 6, '0') ELSE n END AS no
+           FROM (SELECT nextval('"${this.s}".issue_no_seq')::text AS n) x`,
       )) as [{ no: string }];
       const [row] = (await m.query(
         `INSERT INTO "${this.s}".issue (no, enterprise_id, region_code, source, visit_id, title, description, categories,

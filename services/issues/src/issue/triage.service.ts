@@ -143,7 +143,8 @@ export class TriageService {
           messageEn: 'sinceDays 1–730, threshold 0.2–0.95',
         },
       ]);
-    const params: unknown[] = [OPEN_STATUSES, new Date(Date.now() - since * 86_400_000)];
+    // Only appeals that can still join a common problem.
+    const params: unknown[] = [ALLOWED_FROM.GROUP_COMMON, new Date(Date.now() - since * 86_400_000)];
     const where = [
       `i.status = ANY($1::text[])`,
       `i.submitted_at >= $2`,
