@@ -1,7 +1,15 @@
 import type { EventEnvelope } from '@sfw/shared-types';
 import { EnterpriseScale } from '@sfw/shared-types';
 import type { Database } from './database';
-import { consumeOnce, InProcessEventBus, Outbox, OutboxRelay, outboxHistory, processedAmong } from './events';
+import {
+  consumeMany,
+  consumeOnce,
+  InProcessEventBus,
+  Outbox,
+  OutboxRelay,
+  outboxHistory,
+  processedAmong,
+} from './events';
 import { createLogger } from './logger';
 import { openTestDatabase } from './testing';
 
@@ -153,5 +161,36 @@ describe('transactional outbox', () => {
     await late.publish({ ...received[0]!, id: '00000000-0000-4000-8000-0000000000aa' });
     expect(got).toEqual(['00000000-0000-4000-8000-0000000000aa']);
     stop2();
+  });
+
+  it('hands a batch consumer whole replay pages and relay passes, applied once each', async () => {
+    const bus = new InProcessEventBus();
+    bus.addHistory('kit_test', outboxHistory(db.dataSource, db.schema));
+    const calls: number[] = [];
+    const applied: string[] = [];
+    const batch = async (events: EventEnvelope[]) => {
+      calls.push(events.length);
+      await consumeMany(db.dataSource, db.schema, 'batcher', events, async (_m, e) => {
+        applied.push(e.id);
+      });
+    };
+    const stop = await bus.subscribe(
+      'batcher',
+      '*',
+      async () => {
+        throw new Error('the batch handler should be used');
+      },
+      { batch },
+    );
+    const published: { n: number }[] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM kit_test.outbox WHERE published_at IS NOT NULL`,
+    );
+    expect(calls).toEqual([published[0]?.n]);
+    expect(new Set(applied).size).toBe(applied.length);
+    // The same events again (a redelivery) change nothing.
+    const again = [...applied];
+    await bus.publishMany([received[0]!, received[0]!]);
+    expect(applied).toEqual(again);
+    stop();
   });
 });

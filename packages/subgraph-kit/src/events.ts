@@ -12,6 +12,12 @@ export interface SubscribeOptions {
    * stored history on every subscribe and uses this to skip what is known with one query per page.
    */
   seen?: (ids: string[]) => Promise<Set<string>>;
+  /**
+   * Take several events at once (in order) where the bus can: the in-process bus hands a replay
+   * page or a relay pass to it in one call, so a consumer can apply them in one transaction
+   * (`consumeMany`). `handler` still receives events one by one everywhere else.
+   */
+  batch?: (events: EventEnvelope[]) => Promise<void>;
 }
 
 /**
@@ -51,6 +57,7 @@ export class InProcessEventBus implements EventBus {
     consumer: string;
     types: string[] | '*';
     handler: EventHandler;
+    batch?: (events: EventEnvelope[]) => Promise<void>;
   }>();
   private readonly histories = new Map<string, EventHistory>();
 
@@ -77,6 +84,24 @@ export class InProcessEventBus implements EventBus {
       throw new AggregateError(failures, `${failures.length} consumer(s) failed on ${event.type}`);
   }
 
+  /** Several events in order; consumers with a batch handler get them in one call. */
+  async publishMany(events: EventEnvelope[]): Promise<void> {
+    const failures: unknown[] = [];
+    for (const sub of this.subscriptions) {
+      const wanted =
+        sub.types === '*' ? events : events.filter((e) => (sub.types as string[]).includes(e.type));
+      if (!wanted.length) continue;
+      try {
+        if (sub.batch) await sub.batch(wanted);
+        else for (const e of wanted) await sub.handler(e);
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+    if (failures.length)
+      throw new AggregateError(failures, `${failures.length} consumer(s) failed on a batch`);
+  }
+
   async subscribe(
     consumer: string,
     types: string[] | '*',
@@ -84,7 +109,7 @@ export class InProcessEventBus implements EventBus {
     options: SubscribeOptions = {},
   ): Promise<() => void> {
     // Live first, then history: an event published meanwhile may arrive twice, never zero times.
-    const sub = { consumer, types, handler };
+    const sub = { consumer, types, handler, batch: options.batch };
     this.subscriptions.add(sub);
     try {
       for (const history of this.histories.values()) {
@@ -92,7 +117,9 @@ export class InProcessEventBus implements EventBus {
         for (;;) {
           const page = await history(types, after, REPLAY_PAGE);
           const known = page.events.length ? await options.seen?.(page.events.map((e) => e.id)) : undefined;
-          for (const event of page.events) if (!known?.has(event.id)) await handler(event);
+          const unseen = page.events.filter((e) => !known?.has(e.id));
+          if (options.batch && unseen.length) await options.batch(unseen);
+          else for (const event of unseen) await handler(event);
           if (page.events.length < REPLAY_PAGE || !page.cursor) break;
           after = page.cursor;
         }
@@ -274,7 +301,25 @@ export class OutboxRelay {
         [this.batchSize],
       );
       const published: string[] = [];
-      for (const row of rows) {
+      const many = (this.bus as { publishMany?: (events: EventEnvelope[]) => Promise<void> }).publishMany;
+      if (many && rows.length) {
+        // One call for the whole pass (the in-process bus): all or none are marked published.
+        try {
+          await many.call(
+            this.bus,
+            rows.map((row) => envelopeOf(row, this.schema)),
+          );
+          published.push(...rows.map((r) => r.seq));
+        } catch (err) {
+          const first = rows[0] as OutboxRow;
+          this.logger.warn({ err, eventId: first.id, type: first.type }, 'outbox publish failed; will retry');
+          await manager.query(
+            `UPDATE "${this.schema}".outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
+            [first.seq, String(err instanceof Error ? err.message : err).slice(0, 2000)],
+          );
+        }
+      }
+      for (const row of many ? [] : rows) {
         const event = envelopeOf(row, this.schema);
         try {
           await this.bus.publish(event);
@@ -363,6 +408,30 @@ export async function consumeOnce(
     if (inserted.length === 0) return false;
     await apply(manager);
     return true;
+  });
+}
+
+/**
+ * `consumeOnce` for several events in one transaction: the ids not seen before are recorded and
+ * their changes applied, in order. Returns how many were new.
+ */
+export async function consumeMany(
+  dataSource: DataSource,
+  schema: string,
+  consumer: string,
+  events: EventEnvelope[],
+  apply: (manager: EntityManager, event: EventEnvelope) => Promise<void>,
+): Promise<number> {
+  if (!events.length) return 0;
+  return dataSource.transaction(async (manager) => {
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO "${schema}".processed_event (consumer, event_id)
+       SELECT $1, id FROM unnest($2::uuid[]) AS t(id) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumer, events.map((e) => e.id)],
+    );
+    const fresh = new Set(inserted.map((r) => r.event_id));
+    for (const event of events) if (fresh.delete(event.id)) await apply(manager, event);
+    return inserted.length;
   });
 }
 

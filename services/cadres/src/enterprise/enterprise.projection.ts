@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { KEY_ENTERPRISE_TAGS, type EnterpriseSnapshotV1, type EventEnvelope } from '@sfw/shared-types';
-import { consumeOnce, processedAmong, type EventBus, type Logger } from '@sfw/subgraph-kit';
+import { consumeMany, consumeOnce, processedAmong, type EventBus, type Logger } from '@sfw/subgraph-kit';
 import { isUuid } from '../common';
 
 export const PROJECTION_CONSUMER = 'cadres.enterprises';
@@ -33,7 +33,31 @@ export class EnterpriseProjection {
       PROJECTION_CONSUMER,
       ['EnterpriseRegistered', 'EnterpriseUpdated'],
       (event) => this.handle(event),
-      { seen: (ids) => processedAmong(this.ds, this.s, PROJECTION_CONSUMER, ids) },
+      {
+        seen: (ids) => processedAmong(this.ds, this.s, PROJECTION_CONSUMER, ids),
+        batch: (events) => this.handleMany(events),
+      },
+    );
+  }
+
+  /** Several events in one transaction (a replay page, a relay pass). */
+  async handleMany(events: EventEnvelope[]): Promise<void> {
+    const usable = events.flatMap((event) => {
+      const snapshot = (event.payload as { enterprise?: EnterpriseSnapshotV1 }).enterprise;
+      if (event.version === 1 && snapshot && isUuid(snapshot.id)) return [{ event, snapshot }];
+      this.logger.warn(
+        { eventId: event.id, type: event.type, version: event.version },
+        'unusable enterprise event skipped',
+      );
+      return [];
+    });
+    const bySnapshot = new Map(usable.map((u) => [u.event.id, u.snapshot]));
+    await consumeMany(
+      this.ds,
+      this.s,
+      PROJECTION_CONSUMER,
+      usable.map((u) => u.event),
+      (m, e) => this.upsert(m, bySnapshot.get(e.id) as EnterpriseSnapshotV1, e.occurredAt),
     );
   }
 

@@ -7,7 +7,7 @@ import type {
   EventEnvelope,
   VisitRecordedV1,
 } from '@sfw/shared-types';
-import { consumeOnce, processedAmong, type EventBus, type Logger } from '@sfw/subgraph-kit';
+import { consumeMany, consumeOnce, processedAmong, type EventBus, type Logger } from '@sfw/subgraph-kit';
 
 export const PROJECTION_CONSUMER = 'issues.projections';
 const TYPES = [
@@ -35,7 +35,18 @@ export class Projections {
   start(bus: EventBus): Promise<() => void> {
     return bus.subscribe(PROJECTION_CONSUMER, TYPES, (e) => this.handle(e), {
       seen: (ids) => processedAmong(this.ds, this.s, PROJECTION_CONSUMER, ids),
+      batch: (events) => this.handleMany(events),
     });
+  }
+
+  /** Several events in one transaction (a replay page, a relay pass). */
+  async handleMany(events: EventEnvelope[]): Promise<void> {
+    const known = events.filter((e) => {
+      if (e.version === 1) return true;
+      this.logger.warn({ eventId: e.id, type: e.type, version: e.version }, 'unknown event version skipped');
+      return false;
+    });
+    await consumeMany(this.ds, this.s, PROJECTION_CONSUMER, known, (m, e) => this.apply(m, e));
   }
 
   async handle(event: EventEnvelope): Promise<void> {
