@@ -5,3 +5,4 @@ export * from './enterprise';
 export * from './events';
 export * from './divisions';
 export * from './service-work';
+export * from './random';

@@ -15,6 +15,7 @@ import {
   SignOffRole,
   VisitKind,
   VisitQuestion,
+  SeededRandom,
 } from '@sfw/shared-types';
 import type {
   DemoCadre,
@@ -38,33 +39,7 @@ const DEFAULT_SEED = 20240601;
 // Seeded PRNG and small helpers
 // ---------------------------------------------------------------------------
 
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
+class Rng extends SeededRandom {
   pick<T>(items: readonly T[]): T {
     return at(items, Math.floor(this.next() * items.length));
   }

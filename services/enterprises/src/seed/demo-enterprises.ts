@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { completeCreditCode, DIVISIONS_FILE } from '@sfw/shared-types';
+import { completeCreditCode, DIVISIONS_FILE, SeededRandom } from '@sfw/shared-types';
 
 /** A plausible (fictional) Taizhou enterprise for demos and load tests. */
 export interface DemoEnterprise {
@@ -72,33 +72,7 @@ function loadDivisionCodes(): Set<string> {
 // Seeded PRNG and helpers
 // ---------------------------------------------------------------------------
 
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
+class Rng extends SeededRandom {
   /** Log-uniform integer in [min, max]: many small values, a few large. */
   logInt(min: number, max: number): number {
     return Math.round(Math.exp(Math.log(min) + this.next() * (Math.log(max) - Math.log(min))));

@@ -8,6 +8,7 @@ import {
   regionContains,
   SIGN_OFF_ORDER,
   SignOffRole,
+  mulberry32,
 } from '@sfw/shared-types';
 import { WorkCalendar } from '@sfw/workdays';
 import {
@@ -42,16 +43,7 @@ const divisions = readDivisions();
 const counties = divisions.filter((d) => d.level === 'COUNTY' && d.code.startsWith('3310'));
 const townships = divisions.filter((d) => d.level === 'TOWNSHIP' && d.code.startsWith('3310'));
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const uuid = (kind: number, n: number): string =>
   `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

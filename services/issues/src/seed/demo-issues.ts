@@ -25,6 +25,7 @@ import {
   SignOffRole,
   type IssueFactsV1,
   type LatestPayload,
+  SeededRandom,
 } from '@sfw/shared-types';
 import { WorkCalendar, type PauseInterval } from '@sfw/workdays';
 import { ALLOWED_FROM, IssueStatus, OPEN_STATUSES, type IssueAction } from '../issue/lifecycle';
@@ -249,33 +250,7 @@ export interface DemoIssuesSummary {
 // Seeded PRNG, ids, small helpers
 // ---------------------------------------------------------------------------
 
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
+class Rng extends SeededRandom {
   pick<T>(items: readonly T[]): T {
     return at(items, Math.floor(this.next() * items.length));
   }

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@sfw/shared-types';
 import {
   AppealText,
   clusterTexts,
@@ -17,17 +18,7 @@ const LABOUR = '一线技工招工难，春节后用工缺口大';
 const POWER = '高峰期限电影响生产';
 const POWER_PARAPHRASE = '用电高峰被限电，生产线停工';
 
-/** Deterministic PRNG (mulberry32) so the generated corpora are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const REGIONS = ['椒江区', '黄岩区', '路桥区', '临海市', '温岭市', '玉环市', '天台县', '仙居县', '三门县'];
 const INDUSTRIES = ['汽摩配', '模具', '医药化工', '塑料制品', '缝制设备', '泵与电机', '家用电器', '水产加工'];
