@@ -131,9 +131,71 @@ async function checkIssuesAccess(
     'SIGN_OFF',
     'SIGN_OFF',
   ]);
+  // A second appeal through the whole loop: answered, reopened by the enterprise, answered again,
+  // confirmed and closed; a third withdrawn by the enterprise.
+  const second = (
+    await as(
+      'enterprise',
+      `mutation { submitIssue(input: { title: "出口退税到账慢", description: "企业出口退税申报后到账周期较长，资金周转压力大。", categories: [TAX] }) { id } }`,
+    )
+  ).data.submitIssue.id;
+  const step = async (key: string, mutation: string) => {
+    const r = await as(key, `mutation { ${mutation} { status } }`);
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+  await step('admin', `acceptIssue(id: "${second}")`);
+  await step('admin', `assignIssue(id: "${second}", input: { leadDepartmentId: "${DEMO_DEPARTMENT}" })`);
+  await step('department', `startIssue(id: "${second}", plan: "会同税务部门核查退税流程，压缩审核时间")`);
+  await step(
+    'department',
+    `answerIssue(id: "${second}", outcome: RESOLVED, answer: "已协调税务部门，退税审核时限压缩至5个工作日")`,
+  );
+  await step('enterprise', `reopenIssue(id: "${second}", reason: "本月退税仍未到账")`);
+  await step(
+    'department',
+    `answerIssue(id: "${second}", outcome: RESOLVED, answer: "本月退税已于今日到账，后续按新时限办理")`,
+  );
+  expect(code(await as('department', `mutation { confirmIssue(id: "${second}") { status } }`))).toBe(
+    'FORBIDDEN',
+  );
+  await step('enterprise', `confirmIssue(id: "${second}")`);
+  const closed = await step('department', `closeIssue(id: "${second}")`);
+  expect(closed.closeIssue.status).toBe('CLOSED');
+  const third = (
+    await as(
+      'enterprise',
+      `mutation { submitIssue(input: { title: "招工信息发布渠道少", description: "希望协助发布一线技工招聘信息，扩大招工渠道。", categories: [TALENT_LABOUR] }) { id } }`,
+    )
+  ).data.submitIssue.id;
+  expect(
+    code(await as('admin', `mutation { withdrawIssue(id: "${third}", reason: "已自行解决") { status } }`)),
+  ).toBe('FORBIDDEN');
+  expect(
+    (await step('enterprise', `withdrawIssue(id: "${third}", reason: "已自行解决")`)).withdrawIssue.status,
+  ).toBe('WITHDRAWN');
+  // Evaluators read the statistics of the month, which count what just happened.
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .slice(0, 7);
+  const stats = await as(
+    'evaluator',
+    `{ issueStatistics(from: "${month}", to: "${month}") { totals { received closed reopened withdrawn } } }`,
+  );
+  expect(stats.data.issueStatistics.totals.reopened).toBeGreaterThanOrEqual(1);
+  expect(
+    code(
+      await as('enterprise', `{ issueStatistics(from: "${month}", to: "${month}") { totals { received } } }`),
+    ),
+  ).toBe('FORBIDDEN');
+
   const mine = await as('enterprise', '{ enterprises(first: 1) { edges { node { issues { id } } } } }');
-  // Newest first: the one just submitted leads the demo enterprise's appeals.
-  expect(mine.data.enterprises.edges[0].node.issues[0]).toEqual({ id });
+  // Newest first: the ones just submitted lead the demo enterprise's appeals.
+  expect(mine.data.enterprises.edges[0].node.issues.slice(0, 3)).toEqual([
+    { id: third },
+    { id: second },
+    { id },
+  ]);
 }
 
 /** The cadres subgraph's access rules, role by role, through the gateway with the demo tokens. */
