@@ -216,6 +216,24 @@ describe('the closed loop', () => {
       ),
     ).toBe('REFUSAL_NEEDS_SIGN_OFF');
     expect(await code(ACT('proposeRefusal', ', reason: "不能办"'), { id }, staff1)).toBe('REASON_TOO_SHORT');
+    // A department without its three sign-off people cannot start a refusal that could never finish.
+    await bus.publish(
+      envelope('DepartmentChanged', D1, {
+        department: {
+          ...(department(D1, 'LQ-ZRZY', '路桥区自然资源和规划分局').payload as { department: object })
+            .department,
+          members: [],
+        },
+      }),
+    );
+    expect(
+      await code(
+        ACT('proposeRefusal', ', reason: "该地块位于永久基本农田保护范围内，依法不得转为建设用地。"'),
+        { id },
+        staff1,
+      ),
+    ).toBe('SIGN_OFF_CHAIN_INCOMPLETE');
+    await bus.publish(department(D1, 'LQ-ZRZY', '路桥区自然资源和规划分局'));
     await ok(
       ACT(
         'proposeRefusal',

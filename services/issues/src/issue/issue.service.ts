@@ -454,6 +454,22 @@ export class IssueService {
           messageEn: 'basis: at most 2000 characters',
         });
       if (problems.length) throw badInput(problems);
+      // The three sign-offs must be possible: each role held by a person with an account, all distinct.
+      const [dept] = (await m.query(`SELECT name, members FROM "${this.s}".department WHERE id = $1`, [
+        issue.leadDepartmentId,
+      ])) as { name: string; members: DepartmentMember[] | string }[];
+      const members: DepartmentMember[] =
+        typeof dept?.members === 'string'
+          ? (JSON.parse(dept.members) as DepartmentMember[])
+          : (dept?.members ?? []);
+      const missing = SIGN_OFF_ORDER.filter((role) => !members.some((x) => x.role === role && x.account));
+      if (missing.length)
+        throw new AppError(
+          'SIGN_OFF_CHAIN_INCOMPLETE',
+          `${dept?.name ?? '承办部门'}未设置${missing.map((r) => SIGN_OFF_ROLE_LABELS[r]).join('、')}，“不能办”无法完成签批；请先在部门信息中补充签批人`,
+          `the department lacks sign-off people for: ${missing.join(', ')}`,
+          { missingRoles: missing },
+        );
       await m.query(
         `INSERT INTO "${this.s}".refusal (issue_id, round, department_id, reason, basis, status, next_role, proposed_by)
          VALUES ($1, $2, $3, $4, $5, 'PENDING', 'SECTION_CHIEF', $6)`,
