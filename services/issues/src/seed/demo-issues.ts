@@ -2357,6 +2357,7 @@ class DemoIssueGenerator {
         new Date(submitted),
         new Date(submitted + rule.firstResponseHours * HOUR),
       ),
+      textSignature: signature(`${title} ${description}`),
     };
     const sim = new Sim(row, this.clock.calendar, rule, this.ids, this.cutoff, submitter);
     let own: DemoTimelineEntry;
