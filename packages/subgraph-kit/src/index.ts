@@ -14,3 +14,4 @@ export * from './schema';
 export * from './service';
 export * from './viewer';
 export { SHARED_ENUMS } from './shared-enums';
+export { isUuid, returned, encodeCursor, decodeCursor, PageInfo } from './paging';

@@ -155,57 +155,11 @@ export const LEVEL_LABELS: Record<AdministrativeLevel, string> = {
   [AdministrativeLevel.TOWNSHIP]: '乡镇（街道）级',
 };
 
-/** Opaque keyset cursor over (sort key, id). */
-export function encodeCursor(kind: string, k: string, id: string): string {
-  return Buffer.from(JSON.stringify({ t: kind, k, id }), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string, kind: string): { k: string; id: string } {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      t?: string;
-      k?: unknown;
-      id?: unknown;
-    };
-    if (v.t === kind && typeof v.k === 'string' && typeof v.id === 'string' && /^[0-9a-f-]{36}$/i.test(v.id))
-      return { k: v.k, id: v.id };
-  } catch {
-    // fall through
-  }
-  throw badInput([
-    {
-      field: 'after',
-      code: 'INVALID_CURSOR',
-      message: '分页游标无效',
-      messageEn: 'invalid cursor',
-    },
-  ]);
-}
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id argument that is not a uuid can only be "not found"; say so instead of failing in SQL. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+// Ids, cursors and UPDATE … RETURNING rows are the kit's, like every subgraph's.
+export { decodeCursor, encodeCursor, isUuid, returned } from '@sfw/subgraph-kit';
 
 /** Unique values in input order. */
 export const uniq = <T>(values: readonly T[]): T[] => [...new Set(values)];
-
-/**
- * Rows of an `UPDATE … RETURNING` through TypeORM's `query`: the Postgres driver hands back
- * `[rows, affectedCount]` for UPDATE and DELETE, and the rows themselves for SELECT and INSERT.
- */
-export function returned<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return result as T[];
-}
 
 /** A value the database just returned (an INSERT's RETURNING row, a map entry made above). */
 export function must<T>(value: T | undefined | null, what = 'value'): T {

@@ -1,3 +1,4 @@
+import { PageInfo } from '@sfw/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdministrativeLevel, ProblemDomain, SignOffRole, VisitKind, VisitQuestion } from '@sfw/shared-types';
 import '@sfw/subgraph-kit';
@@ -63,16 +64,8 @@ export class RegionRef {
   code!: string;
 }
 
-/** Shared by every subgraph's connections (identical definition, @shareable). */
-@Directive('@shareable')
-@ObjectType({ description: 'Page information of a cursor connection' })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+/** The kit's shared PageInfo (@shareable), re-exported for this subgraph's connections. */
+export { PageInfo };
 
 @ObjectType({ description: '签批人: a person of a department who signs off refusals' })
 export class DepartmentMember {

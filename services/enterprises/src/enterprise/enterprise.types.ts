@@ -1,14 +1,5 @@
-import {
-  ArgsType,
-  Directive,
-  Field,
-  Float,
-  ID,
-  InputType,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from 'type-graphql';
+import { PageInfo } from '@sfw/subgraph-kit';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnterpriseScale } from '@sfw/shared-types';
 import { Enterprise } from './enterprise.entity';
 
@@ -57,16 +48,8 @@ export class EnterprisesArgs {
   orderBy!: EnterpriseOrderBy;
 }
 
-/** Shared by every subgraph's connections (identical definition, @shareable). */
-@Directive('@shareable')
-@ObjectType({ description: 'Page information of a cursor connection' })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+/** The kit's shared PageInfo (@shareable), re-exported for this subgraph's connections. */
+export { PageInfo };
 
 @ObjectType()
 export class EnterpriseEdge {

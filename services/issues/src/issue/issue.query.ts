@@ -6,14 +6,12 @@ import {
   type SignOffRole,
   type Viewer,
 } from '@sfw/shared-types';
-import { badInput, groupByKeys } from '@sfw/subgraph-kit';
+import { badInput, decodeCursor, encodeCursor, groupByKeys, isUuid } from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import { issueScopeSql } from './access';
 import { ACTION_LABELS, OPEN_STATUSES, type IssueAction, type IssueStatus } from './lifecycle';
 import { ISSUE_COLUMNS, toIssue, type IssueRow } from './rows';
 import type { Issue, Refusal, ReviewCase, TimelineEntry } from './issue.types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface IssueFilterValues {
   statuses?: IssueStatus[] | null;
@@ -40,27 +38,6 @@ export interface Workload {
   answeredThisMonth: number;
 }
 
-function encode(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ t: 'issue', k: at.toISOString(), id }), 'utf8').toString('base64url');
-}
-
-function decode(cursor: string): { k: string; id: string } {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      t?: string;
-      k?: string;
-      id?: string;
-    };
-    if (v.t === 'issue' && typeof v.k === 'string' && typeof v.id === 'string' && UUID.test(v.id))
-      return { k: v.k, id: v.id };
-  } catch {
-    // fall through
-  }
-  throw badInput([
-    { field: 'after', code: 'INVALID_CURSOR', message: '分页游标无效', messageEn: 'invalid cursor' },
-  ]);
-}
-
 /** Reading appeals: lists, queues, batches for the fields added to other entities. */
 export class IssueQueryService {
   constructor(
@@ -70,7 +47,7 @@ export class IssueQueryService {
   ) {}
 
   cursorOf(issue: Issue): string {
-    return encode(issue.submittedAt, issue.id);
+    return encodeCursor('issue', issue.submittedAt.toISOString(), issue.id);
   }
 
   private where(filter: IssueFilterValues, viewer: Viewer | null, params: unknown[], now: Date): string[] {
@@ -83,9 +60,9 @@ export class IssueQueryService {
     if (filter.open === true) where.push(`i.status = ANY(${p(OPEN_STATUSES)}::text[])`);
     if (filter.open === false) where.push(`NOT (i.status = ANY(${p(OPEN_STATUSES)}::text[]))`);
     if (filter.enterpriseId)
-      where.push(UUID.test(filter.enterpriseId) ? `i.enterprise_id = ${p(filter.enterpriseId)}` : 'FALSE');
+      where.push(isUuid(filter.enterpriseId) ? `i.enterprise_id = ${p(filter.enterpriseId)}` : 'FALSE');
     if (filter.departmentId) {
-      if (!UUID.test(filter.departmentId)) where.push('FALSE');
+      if (!isUuid(filter.departmentId)) where.push('FALSE');
       else {
         const d = p(filter.departmentId);
         where.push(`(i.lead_department_id = ${d} OR ${d}::uuid = ANY (i.co_department_ids))`);
@@ -146,7 +123,7 @@ export class IssueQueryService {
     const countParams = [...params];
     const countWhere = [...where];
     if (after) {
-      const c = decode(after);
+      const c = decodeCursor(after, 'issue');
       params.push(c.k, c.id);
       where.push(`(i.submitted_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
@@ -178,7 +155,7 @@ export class IssueQueryService {
     openOnly: boolean,
     viewer: Viewer | null,
   ): Promise<Issue[][]> {
-    const valid = keys.filter((k) => UUID.test(k));
+    const valid = keys.filter(isUuid);
     if (!valid.length) return keys.map(() => []);
     const params: unknown[] = [valid];
     const scope = issueScopeSql(this.s, viewer, params);
@@ -202,7 +179,7 @@ export class IssueQueryService {
 
   /** Open work per department: open, overdue, due within 2 working days, refusals awaiting sign-off. */
   async workload(departmentIds: readonly string[], now = new Date()): Promise<Workload[]> {
-    const valid = departmentIds.filter((k) => UUID.test(k));
+    const valid = departmentIds.filter(isUuid);
     const soon = this.calendar.deadline(now, 2);
     const monthStart = new Date(`${now.toISOString().slice(0, 7)}-01T00:00:00+08:00`);
     const rows: (Workload & { id: string })[] = valid.length
@@ -226,7 +203,7 @@ export class IssueQueryService {
   }
 
   async listByCommonProblem(id: string, viewer: Viewer | null): Promise<Issue[]> {
-    if (!UUID.test(id)) return [];
+    if (!isUuid(id)) return [];
     const params: unknown[] = [id];
     const rows: IssueRow[] = await this.ds.query(
       `SELECT ${ISSUE_COLUMNS} FROM "${this.s}".issue i WHERE i.common_problem_id = $1 AND ${issueScopeSql(this.s, viewer, params)}
@@ -237,7 +214,7 @@ export class IssueQueryService {
   }
 
   async timelines(ids: readonly string[]): Promise<TimelineEntry[][]> {
-    const valid = ids.filter((k) => UUID.test(k));
+    const valid = ids.filter(isUuid);
     const rows: {
       id: string;
       issue_id: string;
@@ -274,7 +251,7 @@ export class IssueQueryService {
   }
 
   async refusals(ids: readonly string[]): Promise<Refusal[][]> {
-    const valid = ids.filter((k) => UUID.test(k));
+    const valid = ids.filter(isUuid);
     if (!valid.length) return ids.map(() => []);
     const rows: {
       id: string;
@@ -334,7 +311,7 @@ export class IssueQueryService {
   }
 
   async reviews(ids: readonly string[]): Promise<ReviewCase[][]> {
-    const valid = ids.filter((k) => UUID.test(k));
+    const valid = ids.filter(isUuid);
     const rows: {
       id: string;
       issue_id: string;

@@ -20,6 +20,8 @@ import {
   notFound,
   orderByKeys,
   type Outbox,
+  isUuid,
+  returned,
 } from '@sfw/subgraph-kit';
 import type { PauseInterval, WorkCalendar } from '@sfw/workdays';
 import { signature } from '../similarity/similarity';
@@ -35,9 +37,6 @@ import {
 } from './lifecycle';
 import { IssueColour, type Issue } from './issue.types';
 import { ISSUE_COLUMNS, toIssue, type IssueRow } from './rows';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (v: string) => UUID.test(v);
 
 export interface SubmitValues {
   enterpriseId?: string | null;
@@ -782,16 +781,13 @@ export class IssueService {
             messageEn: 'hearingOn: YYYY-MM-DD',
           },
         ]);
-      const [review] = (await m
-        .query(
+      const [review] = returned<{ id: string; refusal_id: string }>(
+        await m.query(
           `UPDATE "${this.s}".review_case SET decision = $2, hearing_on = $3, panel = $4, record = $5, decided_by = $6,
            decided_at = now() WHERE issue_id = $1 AND decision IS NULL RETURNING id, refusal_id`,
           [id, input.decision, input.hearingOn ?? null, input.panel ?? [], text(input.record), v.sub],
-        )
-        .then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r))) as {
-        id: string;
-        refusal_id: string;
-      }[];
+        ),
+      );
       if (!review) throw new AppError('NO_OPEN_REVIEW', '没有待决定的评议', 'no open review');
       let to = IssueStatus.ANSWERED;
       if (input.decision === 'OVERTURNED') {

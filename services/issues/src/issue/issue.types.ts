@@ -1,3 +1,4 @@
+import { PageInfo } from '@sfw/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   AdministrativeLevel,
@@ -318,12 +319,5 @@ export class VisitRef {
   id!: string;
 }
 
-@Directive('@shareable')
-@ObjectType({ description: 'Page information of a cursor connection' })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+/** The kit's shared PageInfo (@shareable), re-exported for this subgraph's connections. */
+export { PageInfo };

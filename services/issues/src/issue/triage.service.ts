@@ -8,7 +8,7 @@ import {
   type AdministrativeLevel,
   type Viewer,
 } from '@sfw/shared-types';
-import { AppError, badInput, forbidden, hasRole, notFound, type Outbox } from '@sfw/subgraph-kit';
+import { AppError, badInput, forbidden, hasRole, notFound, type Outbox, isUuid } from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import { clusterTexts, rankCandidates, signature } from '../similarity/similarity';
 import { assertRoles, issueScopeSql } from './access';
@@ -16,8 +16,6 @@ import { ALLOWED_FROM, IssueStatus, OPEN_STATUSES, STATUS_LABELS } from './lifec
 import type { IssueService } from './issue.service';
 import type { Issue } from './issue.types';
 import { ISSUE_COLUMNS, toIssue, type IssueRow } from './rows';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SimilarIssue {
   issue: Issue;
@@ -85,7 +83,7 @@ export class TriageService {
     if (!sig.length) return [];
     const params: unknown[] = [sig];
     const where = [`i.text_signature && $1::text[]`, issueScopeSql(this.s, viewer, params)];
-    if (query.excludeId && UUID.test(query.excludeId)) {
+    if (query.excludeId && isUuid(query.excludeId)) {
       params.push(query.excludeId);
       where.push(`i.id <> $${params.length}`);
     }
@@ -220,7 +218,7 @@ export class TriageService {
       });
     if (problems.length) throw badInput(problems);
     return this.ds.transaction(async (m) => {
-      const rows: IssueRow[] = ids.every((i) => UUID.test(i))
+      const rows: IssueRow[] = ids.every(isUuid)
         ? await m.query(
             `SELECT ${ISSUE_COLUMNS} FROM "${this.s}".issue i WHERE i.id = ANY($1::uuid[]) FOR UPDATE`,
             [ids],
@@ -328,7 +326,7 @@ export class TriageService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (ids) {
-      params.push(ids.filter((i) => UUID.test(i)));
+      params.push(ids.filter(isUuid));
       where.push(`id = ANY($${params.length}::uuid[])`);
     }
     if (status) {
@@ -606,7 +604,7 @@ export class TriageService {
   }
 
   private async department(m: EntityManager, id: string): Promise<void> {
-    const rows: { active: boolean; name: string }[] = UUID.test(id)
+    const rows: { active: boolean; name: string }[] = isUuid(id)
       ? await m.query(`SELECT active, name FROM "${this.s}".department WHERE id = $1`, [id])
       : [];
     if (!rows[0]) throw notFound('部门', 'department', id);
@@ -615,7 +613,7 @@ export class TriageService {
   }
 
   private async commonProblem(m: EntityManager, id: string, lock = false): Promise<CommonProblemRow> {
-    const rows: Record<string, unknown>[] = UUID.test(id)
+    const rows: Record<string, unknown>[] = isUuid(id)
       ? await m.query(`SELECT * FROM "${this.s}".common_problem WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [
           id,
         ])
