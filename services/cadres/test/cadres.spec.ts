@@ -492,6 +492,16 @@ describe('access', () => {
     expect((await ok<{ cadre: { phone: string } }>(q, { id: cadreA }, ent)).cadre.phone).toBe('138****0002');
   });
 
+  it('lists a cadre’s visits of a month only as far as the viewer may see them', async () => {
+    const q = `query($id: ID!) { cadre(id: $id) { visits { enterprise { id } } } }`;
+    const all = await ok<{ cadre: { visits: { enterprise: { id: string } }[] } }>(q, { id: cadreA });
+    expect(all.cadre.visits.length).toBeGreaterThan(0);
+    // An enterprise user sees the cadre paired with it, but only the visits made to itself.
+    const ent: Viewer = { sub: 'e', roles: [Role.ENTERPRISE], enterpriseId: E1 };
+    const own = await ok<{ cadre: { visits: { enterprise: { id: string } }[] } }>(q, { id: cadreA }, ent);
+    expect(own.cadre.visits.every((v) => v.enterprise.id === E1)).toBe(true);
+  });
+
   it('shows department staff only their department’s cadres and visits', async () => {
     const staff: Viewer = { sub: 'd', roles: [Role.DEPARTMENT], departmentId: otherCountyDept };
     const data = await ok<{

@@ -173,7 +173,7 @@ export class CadreResolver {
   @FieldResolver(() => [Visit], {
     description: 'Visits the cadre made in a month (YYYY-MM, default this month), newest first',
   })
-  async visits(
+  visits(
     @Root() c: Cadre,
     @Arg('month', () => String, { nullable: true }) month: string | null,
     @Ctx() ctx: Context,
@@ -193,14 +193,10 @@ export class CadreResolver {
     end.setUTCMonth(end.getUTCMonth() + 1);
     end.setUTCDate(0);
     const to = end.toISOString().slice(0, 10);
-    const list = await ctx.loaders
-      .get<string, Visit[]>(`visitsByCadre:${m}`, (ids) => ctx.services.visits.byCadres(ids, from, to))
+    const scope = readScope(ctx.viewer);
+    return ctx.loaders
+      .get<string, Visit[]>(`visitsByCadre:${m}`, (ids) => ctx.services.visits.byCadres(ids, from, to, scope))
       .load(c.id);
-    const visible = await ctx.services.visits.findByIds(
-      list.map((v) => v.id),
-      readScope(ctx.viewer),
-    );
-    return visible.filter((v): v is Visit => v !== null);
   }
 
   @FieldResolver(() => [ServiceGroup], { description: 'Service groups and task forces the cadre belongs to' })

@@ -320,14 +320,16 @@ export class VisitService {
     return groupByKeys(ids, rows.map(toVisit), (v) => v.enterpriseId);
   }
 
-  async byCadres(ids: readonly string[], from: string, to: string): Promise<Visit[][]> {
+  /** Each cadre's visits in a period that the scope may read (one query for the batch). */
+  async byCadres(ids: readonly string[], from: string, to: string, scope: ReadScope): Promise<Visit[][]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return ids.map(() => []);
+    const params: unknown[] = [valid, from, to];
     const rows: VisitRow[] = await this.ds.query(
       `SELECT ${VISIT_COLUMNS} FROM "${this.s}".visit v
-        WHERE v.cadre_id = ANY($1::uuid[]) AND v.visited_on BETWEEN $2 AND $3
+        WHERE v.cadre_id = ANY($1::uuid[]) AND v.visited_on BETWEEN $2 AND $3 AND ${visitScopeSql(this.s, scope, params)}
         ORDER BY v.cadre_id, v.visited_on DESC, v.id DESC`,
-      [valid, from, to],
+      params,
     );
     return groupByKeys(ids, rows.map(toVisit), (v) => v.cadreId);
   }
