@@ -40,9 +40,6 @@ const DEFAULT_SEED = 20240601;
 // ---------------------------------------------------------------------------
 
 class Rng extends SeededRandom {
-  pick<T>(items: readonly T[]): T {
-    return at(items, Math.floor(this.next() * items.length));
-  }
   weighted<T>(items: readonly { weight: number; value: T }[]): T {
     const total = items.reduce((s, i) => s + i.weight, 0);
     let r = this.next() * total;

@@ -77,11 +77,6 @@ class Rng extends SeededRandom {
   logInt(min: number, max: number): number {
     return Math.round(Math.exp(Math.log(min) + this.next() * (Math.log(max) - Math.log(min))));
   }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
   weighted<T>(items: readonly { weight: number; value: T }[]): T {
     const total = items.reduce((s, i) => s + i.weight, 0);
     let r = this.next() * total;
