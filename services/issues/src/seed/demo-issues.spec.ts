@@ -23,6 +23,7 @@ import {
   generateBulkIssues,
   generateDemoIssues,
   generateIssueChunks,
+  luqiaoPatternDepartment,
   summarizeDemoIssues,
   type DemoIssue,
   type DemoIssuesInput,
@@ -89,6 +90,7 @@ function fixture(enterpriseCount: number, seed = 7): DemoIssuesInput {
     const base = `dept-${code.toLowerCase()}`;
     departments.push({
       id: uuid(1, ++n),
+      code,
       level,
       regionCode,
       domains: [...domains],
@@ -576,6 +578,87 @@ describe('generateDemoIssues', () => {
       (d) => !d.members.some((m) => m.role === SignOffRole.LEADER_IN_CHARGE),
     )!;
     expect(refusals.some(({ r }) => r.departmentId === incomplete.id)).toBe(false);
+  });
+
+  it('makes one Luqiao county bureau answer most appeals "cannot handle", rarely reviewed', () => {
+    // 路桥 2022: 1,087 of 1,945 appeals answered 不能办 while satisfaction read 100%.
+    const luqiao = luqiaoPatternDepartment(input.departments)!;
+    // the county bureaus of 路桥区 that can refuse, by code: the first one plays the pattern
+    const candidates = input.departments
+      .filter((d) => d.level === AdministrativeLevel.COUNTY && d.regionCode === '331004')
+      .map((d) => d.code!)
+      .sort();
+    expect(deptById.get(luqiao)).toMatchObject({ code: candidates[0], level: AdministrativeLevel.COUNTY });
+    expect(candidates[0]).toBe('331004-FGJ');
+
+    /** CANNOT_HANDLE among answered appeals (an answer or a signed-off "no"), per lead department. */
+    const refusalShares = (xs: readonly DemoIssue[]) => {
+      const by = new Map<string, { answered: number; refused: number }>();
+      for (const { row } of xs) {
+        if (!row.leadDepartmentId || row.outcome === null) continue;
+        const x = by.get(row.leadDepartmentId) ?? { answered: 0, refused: 0 };
+        x.answered++;
+        if (row.outcome === IssueOutcome.CANNOT_HANDLE) x.refused++;
+        by.set(row.leadDepartmentId, x);
+      }
+      const own = by.get(luqiao) ?? { answered: 0, refused: 0 };
+      const others = { answered: 0, refused: 0 };
+      let worst = 0;
+      for (const [id, x] of by) {
+        if (id === luqiao) continue;
+        others.answered += x.answered;
+        others.refused += x.refused;
+        if (x.answered >= 30) worst = Math.max(worst, x.refused / x.answered);
+      }
+      return {
+        own,
+        ownShare: own.refused / Math.max(1, own.answered),
+        others: others.refused / others.answered,
+        worst,
+      };
+    };
+
+    // the city-wide demo: few appeals reach that bureau, but most of them are refused
+    const city = refusalShares(issues);
+    expect(city.own.answered).toBeGreaterThanOrEqual(10);
+    expect(city.ownShare).toBeGreaterThan(0.4);
+    expect(city.others).toBeLessThan(0.15);
+    expect(city.worst).toBeLessThan(0.15);
+
+    // Luqiao's enterprises only, a busier year: the bureau has a real sample
+    const luqiaoInput = {
+      ...input,
+      enterprises: input.enterprises.filter((e) => e.regionCode.startsWith('331004')),
+    };
+    const busy = generateDemoIssues(luqiaoInput, { today: TODAY, seed: 11, calendar, count: 2500 });
+    const shares = refusalShares(busy);
+    expect(shares.own.answered).toBeGreaterThanOrEqual(60);
+    expect(shares.ownShare).toBeGreaterThan(0.4);
+    expect(shares.ownShare).toBeLessThan(0.7);
+    expect(shares.others).toBeLessThan(0.15);
+    expect(shares.worst).toBeLessThan(0.15);
+    // its refusals rarely reach the review panel (说"不"评议)
+    const ownRefusals = new Set(
+      [...issues, ...busy].flatMap((i) =>
+        i.refusals.filter((r) => r.departmentId === luqiao && r.status === 'APPROVED').map((r) => r.id),
+      ),
+    );
+    const reviewed = [...issues, ...busy]
+      .flatMap((i) => i.reviews)
+      .filter((v) => ownRefusals.has(v.refusalId));
+    expect(reviewed.length / ownRefusals.size).toBeLessThan(0.15);
+
+    // an explicit null turns the pattern off: the bureau refuses like the others
+    const off = refusalShares(
+      generateDemoIssues(luqiaoInput, {
+        today: TODAY,
+        seed: 11,
+        calendar,
+        count: 2500,
+        luqiaoDepartmentId: null,
+      }),
+    );
+    expect(off.ownShare).toBeLessThan(0.15);
   });
 
   it('records the domain events the service would publish, with payloads that follow the contracts', () => {

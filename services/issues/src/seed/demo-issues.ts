@@ -11,6 +11,9 @@
  * Rates follow the seeds (docs/domain.md): Hangzhou 7,869 appeals for 8,226 enterprises a year,
  * 91.8% solved; Luqiao's governed "cannot handle" (three sign-offs, 说"不"评议 that can overturn)
  * and its mean time to close of a few working days; the "1+3+6+10" working-day limits.
+ *
+ * One department plays the Luqiao failure ({@link luqiaoPatternDepartment}): most of its answers
+ * are "cannot handle", so the evaluations demo can show a satisfaction rate that hides it.
  */
 import {
   AdministrativeLevel,
@@ -46,6 +49,8 @@ export interface SeedIssueEnterprise {
 /** A department of the issues projection, with the people who sign off a refusal. */
 export interface SeedIssueDepartment {
   id: string;
+  /** The department's stable code (e.g. LQ-CZJ); picks the Luqiao-pattern department. */
+  code?: string;
   level: string;
   regionCode: string;
   domains: string[];
@@ -100,6 +105,11 @@ export interface DemoIssuesOptions {
   demoEnterpriseId?: string;
   /** Appeals per chunk of {@link generateIssueChunks} (default 1000). */
   chunkSize?: number;
+  /**
+   * The department that answers most appeals "cannot handle" (the Luqiao pattern, see
+   * {@link luqiaoPatternDepartment}); default: the one that function picks; null: none.
+   */
+  luqiaoDepartmentId?: string | null;
 }
 
 /** The final values of an issue row (column names in camelCase). */
@@ -251,9 +261,6 @@ export interface DemoIssuesSummary {
 // ---------------------------------------------------------------------------
 
 class Rng extends SeededRandom {
-  pick<T>(items: readonly T[]): T {
-    return at(items, Math.floor(this.next() * items.length));
-  }
   weighted<T>(items: readonly (readonly [T, number])[]): T {
     let total = 0;
     for (const [, w] of items) total += w;
@@ -958,7 +965,7 @@ const DOMAIN_TEXTS: Record<ProblemDomain, DomainTexts> = {
     refusals: [
       '企业申报时该政策已到期废止，且申报时点不在政策执行期内，不能追溯兑现，已推送现行可申报的同类政策。 :: 该政策文件关于执行期限和申报时间的规定。',
       '企业上年度发生安全生产责任事故，按政策规定实行“一票否决”，不能享受该项奖补。 :: 该奖补政策实施细则关于负面情形的规定。',
-      '[亩均]亩均效益评价按统一数据口径和评价办法开展，企业提出的数据经核实无误，评价结果不能调整。 :: 本地工业企业亩均效益综合评价办法。',
+      '[亩均]亩均效益评价按统一数据口径和评价办法开展，企业提出的数据经核实无误，评价结果不能调整。 :: 本地《工业企业亩均效益综合评价办法》的有关规定。',
     ],
   },
   [D.OTHER]: {
@@ -1319,6 +1326,50 @@ function toDept(d: SeedIssueDepartment, rng: Rng): Dept | null {
     signers: chosen.length === 3 ? [at(chosen, 0), at(chosen, 1), at(chosen, 2)] : null,
     leader: members.find((m) => m.role === SignOffRole.LEADER_IN_CHARGE) ?? null,
   };
+}
+
+// ---------------------------------------------------------------------------
+// The Luqiao pattern: a department that says "no" to most appeals
+// ---------------------------------------------------------------------------
+
+/** 路桥区, Taizhou. */
+export const LUQIAO_REGION_CODE = '331004';
+/** The share of the Luqiao-pattern department's appeals that are refused (Luqiao 2022: 1,087 of 1,945). */
+export const LUQIAO_REFUSAL_RATE = 1087 / 1945;
+
+/** Members with a login for each of the three sign-off roles, three distinct accounts: it can refuse. */
+function hasSignOffChain(d: Pick<SeedIssueDepartment, 'members'>): boolean {
+  const chosen = new Set<string>();
+  for (const role of SIGN_OFF_ORDER) {
+    const m = d.members.find((x) => x.account && x.role === role && !chosen.has(x.account));
+    if (!m?.account) return false;
+    chosen.add(m.account);
+  }
+  return true;
+}
+
+/**
+ * The department that behaves as Luqiao did before its "1187" reform (docs/domain.md): in 2022,
+ * 1,087 of 1,945 appeals were answered "不能办" with vague replies while satisfaction read 100%.
+ * Its appeals are refused with probability {@link LUQIAO_REFUSAL_RATE} instead of 6.4%, and its
+ * refusals are rarely taken to the review panel (说"不"评议) or overturned.
+ *
+ * The pick is deterministic: among the county-level departments of 路桥区 (331004) that can refuse
+ * (a full sign-off chain), the one whose code sorts first (its id when codes are missing); the seed
+ * passes the active departments only. In the default demo data that is LQ-CZJ, 路桥区财政局. Null
+ * when there is none.
+ */
+export function luqiaoPatternDepartment(
+  departments: readonly Pick<SeedIssueDepartment, 'id' | 'code' | 'level' | 'regionCode' | 'members'>[],
+): string | null {
+  const key = (d: Pick<SeedIssueDepartment, 'id' | 'code'>): string => d.code ?? d.id;
+  let best: (typeof departments)[number] | null = null;
+  for (const d of departments) {
+    if (d.level !== AdministrativeLevel.COUNTY || d.regionCode !== LUQIAO_REGION_CODE) continue;
+    if (!hasSignOffChain(d)) continue;
+    if (!best || key(d) < key(best) || (key(d) === key(best) && d.id < best.id)) best = d;
+  }
+  return best?.id ?? null;
 }
 
 // ---------------------------------------------------------------------------
@@ -1859,6 +1910,8 @@ class DemoIssueGenerator {
   private readonly names = new Map<string, string>();
   private readonly demoEnterprise: Ent | undefined;
   private readonly quota: number[];
+  /** The Luqiao-pattern department, if any. */
+  private readonly luqiao: string | null;
   private picks = 0;
 
   constructor(input: DemoIssuesInput, options: DemoIssuesOptions) {
@@ -1897,6 +1950,10 @@ class DemoIssueGenerator {
 
     const deptRng = new Rng(seed ^ 0x0de9a87);
     this.depts = input.departments.flatMap((d) => toDept(d, deptRng) ?? []);
+    this.luqiao =
+      options.luqiaoDepartmentId === undefined
+        ? luqiaoPatternDepartment(input.departments)
+        : options.luqiaoDepartmentId;
     if (this.ents.length > 0 && this.count > 0 && this.depts.length === 0)
       throw new Error('demo appeals need departments: none were given');
 
@@ -1984,10 +2041,12 @@ class DemoIssueGenerator {
     const openP = age <= 10 ? 0.95 : age <= 21 ? 0.75 : age <= 42 ? 0.12 : 0;
     let fate: Fate = 'NORMAL';
     const r = rng.float();
+    // The Luqiao-pattern department says "no" to more than half of its appeals.
+    const refuseP = plan.lead.id === this.luqiao ? LUQIAO_REFUSAL_RATE : 0.064;
     if (r < 0.021) fate = 'WITHDRAW';
-    else if (r < 0.021 + 0.064) fate = 'REFUSE';
-    else if (r < 0.021 + 0.064 + 0.008) fate = 'REFUSE_RETURNED';
-    else if (r < 0.021 + 0.064 + 0.008 + 0.042) fate = 'REOPEN';
+    else if (r < 0.021 + refuseP) fate = 'REFUSE';
+    else if (r < 0.021 + refuseP + 0.008) fate = 'REFUSE_RETURNED';
+    else if (r < 0.021 + refuseP + 0.008 + 0.042) fate = 'REOPEN';
     // 提级 only where the appeal's own level handles it and there is a level above (about half of them)
     const canEscalate = plan.lead.level === plan.level && NEXT_LEVEL[plan.level] !== null;
     if (fate === 'NORMAL' && canEscalate && rng.chance(0.05)) fate = 'ESCALATE';
@@ -2249,7 +2308,9 @@ class DemoIssueGenerator {
         );
       }
       // 说"不"评议: the enterprise may ask the panel; an overturned "no" is assigned again (二次交办).
-      const review = sim.hold === 'DECIDE_REVIEW' || rng.chance(0.3);
+      // The Luqiao-pattern department's refusals rarely get there, and are rarely overturned.
+      const luqiao = lead.id === this.luqiao;
+      const review = sim.hold === 'DECIDE_REVIEW' || rng.chance(luqiao ? 0.04 : 0.3);
       if (!review) {
         sim.close(clock.staff(rng, sim.t, rng.int(1, 3)), staff, fill(rng.pick(CLOSE_REFUSED), rng, {}));
         return;
@@ -2259,7 +2320,7 @@ class DemoIssueGenerator {
         ent,
         fill(rng.pick(REVIEW_REASONS), rng, {}),
       );
-      const overturn = rng.chance(0.4);
+      const overturn = rng.chance(luqiao ? 0.15 : 0.4);
       const county = p.ent.county;
       const panelActor: Actor = {
         sub: `review-${county}`,

@@ -3,6 +3,7 @@ import type { Outbox } from '@sfw/subgraph-kit';
 import { todayInChina, type WorkCalendar } from '@sfw/workdays';
 import {
   generateIssueChunks,
+  luqiaoPatternDepartment,
   summarizeDemoIssues,
   type DemoDomainEvent,
   type DemoIssue,
@@ -29,7 +30,10 @@ export interface SeedDemoIssuesOptions {
   input?: DemoIssuesInput;
 }
 
-export type SeedIssuesReport = DemoIssuesSummary;
+export type SeedIssuesReport = DemoIssuesSummary & {
+  /** The department that plays the Luqiao pattern (most answers "cannot handle"), if any. */
+  luqiaoDepartmentId: string | null;
+};
 
 /**
  * Write a year of demo appeals — rows, timelines, pauses, refusals and sign-offs, reviews, and the
@@ -59,6 +63,7 @@ export async function seedDemoIssues(
       reviews: 0,
       escalated: 0,
       reopened: 0,
+      luqiaoDepartmentId: luqiaoPatternDepartment(input.departments),
     };
     if (!input.enterprises.length || !input.departments.length) return report;
     const chunks = generateIssueChunks(input, {
@@ -86,7 +91,7 @@ async function readProjections(m: EntityManager, s: string): Promise<DemoIssuesI
     `SELECT id, name, region_code AS "regionCode" FROM "${s}".enterprise ORDER BY id`,
   )) as DemoIssuesInput['enterprises'];
   const departments = (await m.query(
-    `SELECT id, name, short_name AS "shortName", level, region_code AS "regionCode", domains, members
+    `SELECT id, code, name, short_name AS "shortName", level, region_code AS "regionCode", domains, members
        FROM "${s}".department WHERE active ORDER BY id`,
   )) as (Omit<SeedIssueDepartment, 'members'> & { members: SeedIssueDepartment['members'] | string })[];
   const visits = (await m.query(
