@@ -2,6 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cadresSubgraph, seedDemoCadres, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
+import {
+  evaluationsSubgraph,
+  seedDemoCycles,
+  seedDemoEvaluations,
+  type EvaluationsServices,
+} from '@sfw/evaluations';
 import { issuesSubgraph, seedDemoCommonProblems, seedDemoIssues, type IssuesServices } from '@sfw/issues';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
@@ -33,6 +39,7 @@ export interface RunningStack {
   enterprises: RunningSubgraph<EnterprisesServices>;
   cadres: RunningSubgraph<CadresServices>;
   issues: RunningSubgraph<IssuesServices>;
+  evaluations: RunningSubgraph<EvaluationsServices>;
   tokens: Record<DemoRoleKey, DemoToken>;
   tokensFile: string;
   seeded: number;
@@ -93,6 +100,13 @@ export async function startStack(
       overrides: common,
     });
     started.push(issues);
+    // Evaluations projects the appeals (and departments, pairings, visits) from their events.
+    const evaluations = await startSubgraph(evaluationsSubgraph, {
+      bus,
+      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
+      overrides: common,
+    });
+    started.push(evaluations);
 
     const seeded = await seedEnterprises(enterprises, config.DEMO_ENTERPRISES, (done, total) =>
       logger.info({ done, total }, `seeding demo enterprises ${done}/${total}`),
@@ -124,6 +138,26 @@ export async function startStack(
       logger.info({ ...issueSeed, commonProblems }, 'seeded a year of demo appeals');
     }
     await issues.relay.drain();
+    // Every appeal event is now in the evaluations projection: ratings and feedback, then the cycles.
+    const evaluationSeed = await seedDemoEvaluations(
+      evaluations.database.dataSource,
+      evaluations.database.schema,
+      evaluations.services.calendar,
+      issueSeed ? { luqiaoDepartmentId: issueSeed.luqiaoDepartmentId } : {},
+    );
+    if (evaluationSeed?.ratings) {
+      const cycles = await seedDemoCycles(
+        evaluations.services,
+        evaluations.database.dataSource,
+        evaluations.database.schema,
+        {
+          regionCode: DEMO_CITY,
+          ...demoCyclePeriods(new Date()),
+          luqiaoDepartmentId: evaluationSeed.luqiaoDepartmentId,
+        },
+      );
+      logger.info({ ...evaluationSeed, cycles }, 'seeded demo ratings, feedback and review cycles');
+    }
 
     const gatewayConfig = loadGatewayConfig({
       ...env,
@@ -141,6 +175,7 @@ export async function startStack(
         enterprises: enterprises.url,
         cadres: cadres.url,
         issues: issues.url,
+        evaluations: evaluations.url,
       },
     });
     started.push({ name: 'gateway', stop: () => gateway.stop() });
@@ -166,6 +201,7 @@ export async function startStack(
       enterprises,
       cadres,
       issues,
+      evaluations,
       tokens,
       tokensFile,
       seeded,
@@ -175,4 +211,27 @@ export async function startStack(
     await stopAll();
     throw err;
   }
+}
+
+/** The demo city (台州市): its demo review cycles cover it. */
+const DEMO_CITY = '331000';
+
+/**
+ * The demo review cycles: the last three whole quarters before today published (a trend), and
+ * the last whole month run but left open for the evaluator desk.
+ */
+export function demoCyclePeriods(today: Date): { published: string[]; inProgress: string } {
+  const china = new Date(today.getTime() + 8 * 3_600_000);
+  const y = china.getUTCFullYear();
+  const m = china.getUTCMonth(); // 0-based
+  const q = Math.floor(m / 3); // current quarter, 0-based
+  const published: string[] = [];
+  for (let k = 3; k >= 1; k--) {
+    const qq = q - k;
+    const yy = qq < 0 ? y - 1 : y;
+    published.push(`${yy}-Q${(((qq % 4) + 4) % 4) + 1}`);
+  }
+  const lm = m === 0 ? 12 : m;
+  const ly = m === 0 ? y - 1 : y;
+  return { published, inProgress: `${ly}-${String(lm).padStart(2, '0')}` };
 }

@@ -1,5 +1,6 @@
 import { cadresSubgraph, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
+import { evaluationsSubgraph, type EvaluationsServices } from '@sfw/evaluations';
 import { issuesSubgraph, type IssuesServices } from '@sfw/issues';
 import {
   composeSupergraph,
@@ -19,6 +20,7 @@ const JWT_SECRET = 'test-jwt-secret-0123456789-abcdefghijklmnop';
 let sg: TestSubgraph<EnterprisesServices>;
 let cadres: TestSubgraph<CadresServices>;
 let issues: TestSubgraph<IssuesServices>;
+let evaluations: TestSubgraph<EvaluationsServices>;
 let gw: RunningGateway;
 const admin: Viewer = { sub: 'admin-1', roles: [Role.ADMIN] };
 
@@ -42,6 +44,7 @@ beforeAll(async () => {
   sg = await startTestSubgraph(enterprisesSubgraph, { bus });
   cadres = await startTestSubgraph(cadresSubgraph, { bus });
   issues = await startTestSubgraph(issuesSubgraph, { bus });
+  evaluations = await startTestSubgraph(evaluationsSubgraph, { bus });
   for (const d of generateDemoEnterprises(60, 3))
     await sg.services.enterprises.register({ ...d, scale: d.scale as EnterpriseScale });
   await sg.relay.drain();
@@ -55,12 +58,21 @@ beforeAll(async () => {
     MAX_QUERY_DEPTH: '6',
   });
   gw = await startGateway(
-    { ...config, subgraphUrls: { enterprises: sg.url, cadres: cadres.url, issues: issues.url } },
+    {
+      ...config,
+      subgraphUrls: {
+        enterprises: sg.url,
+        cadres: cadres.url,
+        issues: issues.url,
+        evaluations: evaluations.url,
+      },
+    },
     { supergraphSdl: composeSupergraph(readSubgraphSources()) },
   );
 });
 afterAll(async () => {
   await gw?.stop();
+  await evaluations?.stop();
   await issues?.stop();
   await cadres?.stop();
   await sg?.stop();
@@ -157,7 +169,7 @@ describe('the gateway', () => {
     const res = await fetch(gw.url.replace('/graphql', '/health/ready'));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      checks: { supergraph: true, enterprises: true, cadres: true, issues: true },
+      checks: { supergraph: true, enterprises: true, cadres: true, issues: true, evaluations: true },
     });
   });
 

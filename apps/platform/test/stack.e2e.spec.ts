@@ -293,6 +293,88 @@ async function checkCadresAccess(
   ).toBe('FORBIDDEN');
 }
 
+/** Satisfaction reviews through the gateway: the seeded cycles, scores, ratings and who may do what. */
+async function checkEvaluationsAccess(
+  url: string,
+  tokens: Record<string, { token: string; enterpriseId?: string; departmentId?: string }>,
+) {
+  const as = (key: string, query: string) => graphql(url, query, tokens[key]!.token);
+  const code = (r: { errors?: unknown[] }) =>
+    (r.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code;
+
+  // The seed published three quarters and left one month run but unpublished.
+  const cycles = await as('evaluator', '{ reviewCycles { id periodLabel status } }');
+  expect(cycles.errors).toBeUndefined();
+  const published = cycles.data.reviewCycles.filter((c: { status: string }) => c.status === 'PUBLISHED');
+  expect(published).toHaveLength(3);
+  expect(cycles.data.reviewCycles.some((c: { status: string }) => c.status === 'RUN')).toBe(true);
+  const latest = published[0];
+  const results = await as(
+    'evaluator',
+    `{ reviewCycle(id: "${latest.id}") { departmentResults { department { name } score rank components { component note } } reportHtml } }`,
+  );
+  expect(results.errors).toBeUndefined();
+  expect(results.data.reviewCycle.departmentResults.length).toBeGreaterThan(0);
+  // The gateway joined the cadres subgraph's department names into the results.
+  expect(results.data.reviewCycle.departmentResults[0].department.name).toBeTruthy();
+  expect(results.data.reviewCycle.reportHtml).toContain('<svg');
+  // Published is final.
+  expect(code(await as('evaluator', `mutation { runReviewCycle(id: "${latest.id}") { id } }`))).toBe(
+    'CYCLE_PUBLISHED',
+  );
+
+  // A department reads its own score and ranking; another department's is refused.
+  const own = await as(
+    'department',
+    `{ department(id: "${tokens.department!.departmentId}") { name score(period: "${latest.periodLabel}") { score rank } ranking { periodLabel } } }`,
+  );
+  expect(own.errors).toBeUndefined();
+  const other = results.data.reviewCycle.departmentResults.find(
+    (r: { department: { name: string } }) => r.department.name !== own.data.department.name,
+  );
+  expect(other).toBeDefined();
+  const evaluatorView = await as(
+    'evaluator',
+    `{ reviewCycle(id: "${latest.id}") { departmentResults { department { id } } } }`,
+  );
+  const otherId = evaluatorView.data.reviewCycle.departmentResults
+    .map((r: { department: { id: string } }) => r.department.id)
+    .find((id: string) => id !== tokens.department!.departmentId);
+  expect(
+    code(
+      await as(
+        'department',
+        `{ department(id: "${otherId}") { score(period: "${latest.periodLabel}") { score } } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+
+  // An enterprise sees its appeals' ratings, rates an answered one in its window, and runs no cycles.
+  const mine = await as(
+    'enterprise',
+    '{ enterprises(first: 1) { edges { node { issues(first: 100, open: false) { id ratings { level } ratingWindow { open } } } } } }',
+  );
+  expect(mine.errors).toBeUndefined();
+  const open = mine.data.enterprises.edges[0].node.issues.find(
+    (i: { ratingWindow: { open: boolean } | null }) => i.ratingWindow?.open,
+  );
+  if (open) {
+    const rated = await as(
+      'enterprise',
+      `mutation { rate(input: { issueId: "${open.id}", level: SATISFIED }) { level } }`,
+    );
+    expect(rated.errors).toBeUndefined();
+  }
+  expect(
+    code(
+      await as(
+        'enterprise',
+        'mutation { openReviewCycle(input: { name: "企业不能开评议", period: "2026", regionCode: "331000" }) { id } }',
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+}
+
 describe('the embedded platform (npm start)', () => {
   it('seeds on first start, writes demo tokens for every role, stops cleanly on Ctrl-C, and reuses its data', async () => {
     const first = await start();
@@ -327,6 +409,7 @@ describe('the embedded platform (npm start)', () => {
 
     await checkCadresAccess(first.url, tokens);
     await checkIssuesAccess(first.url, tokens);
+    await checkEvaluationsAccess(first.url, tokens);
 
     expect(await interrupt(first.child)).toBe(0);
     expect(existsSync(join(dataDir, 'enterprises.lock'))).toBe(false);
