@@ -173,7 +173,12 @@ const D2 = randomUUID();
 const E1 = randomUUID();
 const E2 = randomUUID();
 
+const heard: EventEnvelope[] = [];
+
 beforeAll(async () => {
+  await bus.subscribe('spy', '*', async (e) => {
+    heard.push(e);
+  });
   sg = await startTestSubgraph(evaluationsSubgraph, { bus });
   await bus.publish(department(D1, 'LQ-A', '路桥区甲局'));
   await bus.publish(department(D2, 'LQ-B', '路桥区乙局'));
@@ -800,5 +805,31 @@ describe('observer reviews (观察员)', () => {
       staff(D1),
     );
     expect(seen.observerReviews).toEqual([{ observerName: '陈律师' }]);
+  });
+});
+
+describe('the projection', () => {
+  it('is rebuilt by replaying the events it heard, to the same state', async () => {
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const [t, key] of [
+        ['appeal', 'issue_id'],
+        ['answer', 'issue_id, round'],
+        ['refusal', 'refusal_id'],
+        ['department', 'id'],
+        ['pairing', 'pairing_id'],
+        ['visit', 'id'],
+      ])
+        out[t] = await sg.database.dataSource.query(`SELECT * FROM evaluations.${t} ORDER BY ${key}`);
+      return out;
+    };
+    const before = await snapshot();
+    expect(before['answer']!.length).toBeGreaterThan(50);
+    await sg.services.projections.forget();
+    expect((await snapshot())['answer']).toEqual([]);
+    // Replayed twice: idempotent per event id.
+    await sg.services.projections.handleMany(heard);
+    await sg.services.projections.handleMany(heard);
+    expect(await snapshot()).toEqual(before);
   });
 });

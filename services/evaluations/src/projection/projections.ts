@@ -51,6 +51,19 @@ export class Projections {
     });
   }
 
+  /**
+   * Forgets everything projected (and which events were seen), so the next subscription replays
+   * the producers' history into empty tables. The feedback collected here (ratings, callbacks,
+   * cycles) is kept: it refers to appeals by id.
+   */
+  async forget(): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      for (const t of ['answer', 'refusal', 'appeal', 'visit', 'pairing', 'department'])
+        await m.query(`DELETE FROM "${this.s}".${t}`);
+      await m.query(`DELETE FROM "${this.s}".processed_event WHERE consumer = $1`, [PROJECTION_CONSUMER]);
+    });
+  }
+
   /** Several events in one transaction (a replay page, a relay pass). */
   async handleMany(events: EventEnvelope[]): Promise<void> {
     await consumeMany(this.ds, this.s, PROJECTION_CONSUMER, events.filter(this.known), (m, e) =>
