@@ -12,6 +12,7 @@ export function mulberry32(seed: number): () => number {
 
 /**
  * A seeded random source for the demo-data generators: the same seed gives the same data.
+ * Every helper consumes a fixed, documented number of draws, so generators stay reproducible.
  * Generators extend it with their own helpers.
  */
 export class SeededRandom {
@@ -39,5 +40,35 @@ export class SeededRandom {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new RangeError('pick from an empty list');
     return item;
+  }
+
+  /**
+   * One value, with probability proportional to its weight (one draw; the list must not be empty).
+   * All weights zero gives the last value.
+   */
+  weighted<T>(items: readonly { readonly weight: number; readonly value: T }[]): T {
+    return this.draw(items, (i) => i.weight).value;
+  }
+
+  /**
+   * {@link weighted} for `[value, weight]` entries: one value, with probability proportional to
+   * its weight (one draw; the list must not be empty). All weights zero gives the last value.
+   */
+  weightedEntry<T>(entries: readonly (readonly [T, number])[]): T {
+    return this.draw(entries, (e) => e[1])[0];
+  }
+
+  /** The item the cumulative weights reach at one uniform draw over their total. */
+  private draw<I>(items: readonly I[], weightOf: (item: I) => number): I {
+    let total = 0;
+    for (const item of items) total += weightOf(item);
+    let r = this.next() * total;
+    for (const item of items) {
+      r -= weightOf(item);
+      if (r < 0) return item;
+    }
+    const last = items[items.length - 1];
+    if (last === undefined) throw new RangeError('weighted draw from an empty list');
+    return last;
   }
 }

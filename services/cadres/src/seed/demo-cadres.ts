@@ -40,15 +40,6 @@ const DEFAULT_SEED = 20240601;
 // ---------------------------------------------------------------------------
 
 class Rng extends SeededRandom {
-  weighted<T>(items: readonly { weight: number; value: T }[]): T {
-    const total = items.reduce((s, i) => s + i.weight, 0);
-    let r = this.next() * total;
-    for (const i of items) {
-      r -= i.weight;
-      if (r < 0) return i.value;
-    }
-    return at(items, items.length - 1).value;
-  }
   /** Fisher–Yates, in place. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {

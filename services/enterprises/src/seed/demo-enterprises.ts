@@ -77,17 +77,6 @@ class Rng extends SeededRandom {
   logInt(min: number, max: number): number {
     return Math.round(Math.exp(Math.log(min) + this.next() * (Math.log(max) - Math.log(min))));
   }
-  weighted<T>(items: readonly { weight: number; value: T }[]): T {
-    const total = items.reduce((s, i) => s + i.weight, 0);
-    let r = this.next() * total;
-    for (const i of items) {
-      r -= i.weight;
-      if (r < 0) return i.value;
-    }
-    const last = items[items.length - 1];
-    if (last === undefined) throw new Error('weighted pick from an empty list');
-    return last.value;
-  }
 }
 
 // ---------------------------------------------------------------------------

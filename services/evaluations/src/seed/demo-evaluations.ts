@@ -198,25 +198,6 @@ export function luqiaoDepartmentOf(departments: readonly SeedEvaluationDepartmen
 // Seeded PRNG, ids, time
 // ---------------------------------------------------------------------------
 
-class Rng extends SeededRandom {
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of items) total += w;
-    let r = this.next() * total;
-    for (const [v, w] of items) {
-      r -= w;
-      if (r < 0) return v;
-    }
-    return at(items, items.length - 1)[0];
-  }
-}
-
-function at<T>(items: ArrayLike<T>, i: number): T {
-  const v = items[i];
-  if (v === undefined) throw new RangeError(`index ${i} out of range (${items.length})`);
-  return v;
-}
-
 /** murmur3's finalizer: a bijection on 32-bit integers. */
 function fmix32(x: number): number {
   let h = x >>> 0;
@@ -252,7 +233,7 @@ class Ids {
 const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
 const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
 
-function personName(rng: Rng): string {
+function personName(rng: SeededRandom): string {
   const first = rng.pick(GIVEN_CHARS);
   if (!rng.chance(0.75)) return rng.pick(SURNAMES) + first;
   let second = rng.pick(GIVEN_CHARS);
@@ -296,7 +277,7 @@ class Clock {
   }
 
   /** Staff time (08:30–17:30 of a working day) on `day` or later, at least a few minutes after `after`. */
-  office(rng: Rng, day: number, after: number): number {
+  office(rng: SeededRandom, day: number, after: number): number {
     let d = Math.max(day, chinaDayOf(after));
     for (;;) {
       if (this.isWorkday(d)) {
@@ -315,7 +296,7 @@ class Clock {
 }
 
 /** Moves an instant into an enterprise's waking hours (08:00–21:30 China time). */
-function enterpriseHours(rng: Rng, t: number): number {
+function enterpriseHours(rng: SeededRandom, t: number): number {
   const day = chinaDayOf(t);
   const m = t - dayStart(day);
   if (m < 8 * HOUR) return whole(dayStart(day) + 8 * HOUR + rng.int(0, 90) * MINUTE);
@@ -458,7 +439,7 @@ const KIND_OPENERS: Record<ObserverKind, readonly string[]> = {
   OTHER: [''],
 };
 
-function fillText(text: string, rng: Rng, words: Record<string, string>): string {
+function fillText(text: string, rng: SeededRandom, words: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) =>
     k === 'n' ? String(rng.int(3, 12)) : (words[k] ?? ''),
   );
@@ -530,7 +511,7 @@ class DemoEvaluationsGenerator {
   // --- ratings ---
 
   private ratings(): DemoRating[] {
-    const rng = new Rng(this.seed);
+    const rng = new SeededRandom(this.seed);
     const ids = new Ids(this.seed, 1);
     const answers = [...this.input.answers].sort(
       (a, b) =>
@@ -571,8 +552,8 @@ class DemoEvaluationsGenerator {
   }
 
   /** Most ratings come the same day or the next; a quarter within the week. */
-  private ratingDelay(rng: Rng): number {
-    const band = rng.weighted<number>([
+  private ratingDelay(rng: SeededRandom): number {
+    const band = rng.weightedEntry<number>([
       [0, 45],
       [1, 30],
       [2, 25],
@@ -584,7 +565,7 @@ class DemoEvaluationsGenerator {
     return 2 * DAY_MS + r * (RATING_WINDOW_DAYS - 2.6) * DAY_MS;
   }
 
-  private level(rng: Rng, a: SeedAnswer): number {
+  private level(rng: SeededRandom, a: SeedAnswer): number {
     const weights = a.reopened
       ? LEVEL_WEIGHTS.REOPENED
       : a.outcome === 'CANNOT_HANDLE'
@@ -592,20 +573,20 @@ class DemoEvaluationsGenerator {
           ? LEVEL_WEIGHTS.REFUSED_UPHELD
           : LEVEL_WEIGHTS.REFUSED
         : LEVEL_WEIGHTS[a.outcome];
-    let level = rng.weighted(weights.map((w, k) => [5 - k, w] as const));
+    let level = rng.weightedEntry(weights.map((w, k) => [5 - k, w] as const));
     // a late answer costs a level now and then
     if (!a.onTime && rng.chance(0.15)) level = clamp(level - 1);
     return level;
   }
 
   private subScores(
-    rng: Rng,
+    rng: SeededRandom,
     a: SeedAnswer,
     level: number,
     luqiao: boolean,
   ): { timeliness: number; attitude: number; result: number } {
     if (luqiao) return { timeliness: 5, attitude: 5, result: 5 };
-    const near = (w: readonly (readonly [number, number])[]): number => clamp(level + rng.weighted(w));
+    const near = (w: readonly (readonly [number, number])[]): number => clamp(level + rng.weightedEntry(w));
     return {
       timeliness: near(
         a.onTime
@@ -641,7 +622,7 @@ class DemoEvaluationsGenerator {
     };
   }
 
-  private comment(rng: Rng, a: SeedAnswer, level: number, luqiao: boolean): string {
+  private comment(rng: SeededRandom, a: SeedAnswer, level: number, luqiao: boolean): string {
     if (luqiao && rng.chance(0.6)) return rng.pick(PERFUNCTORY);
     let text = rng.pick(COMMENTS[level] ?? PERFUNCTORY);
     if (a.outcome === 'CANNOT_HANDLE' && !luqiao && rng.chance(0.6))
@@ -655,7 +636,7 @@ class DemoEvaluationsGenerator {
     rectifications: DemoRectification[];
     appeals: DemoRatingAppeal[];
   } {
-    const rng = new Rng(this.seed ^ 0x2ec71f1);
+    const rng = new SeededRandom(this.seed ^ 0x2ec71f1);
     const rectIds = new Ids(this.seed, 2);
     const appealIds = new Ids(this.seed, 3);
     const { clock, now } = this;
@@ -677,7 +658,7 @@ class DemoEvaluationsGenerator {
           ? clock.nthWorkdayAfter(chinaDayOf(verifyDue.getTime()), rng.int(1, 4))
           : clock.nthWorkdayAfter(
               openDay,
-              rng.weighted<number>([
+              rng.weightedEntry<number>([
                 [0, 10],
                 [1, 35],
                 [2, 30],
@@ -792,7 +773,7 @@ class DemoEvaluationsGenerator {
 
   /** About one review per city or county department a quarter, over the year before `now`. */
   private observerReviews(ratings: readonly DemoRating[]): DemoObserverReview[] {
-    const rng = new Rng(this.seed ^ 0x0b5e7e5);
+    const rng = new SeededRandom(this.seed ^ 0x0b5e7e5);
     const ids = new Ids(this.seed, 4);
     const bad = new Map<string, { n: number; bad: number }>();
     for (const r of ratings) {
@@ -806,7 +787,7 @@ class DemoEvaluationsGenerator {
     const roster = (region: string): { name: string; kind: ObserverKind }[] => {
       let list = rosters.get(region);
       if (!list) {
-        const r = new Rng(fmix32(this.seed ^ Number(region)));
+        const r = new SeededRandom(fmix32(this.seed ^ Number(region)));
         const used = new Set<string>();
         list = [];
         while (list.length < 10) {
@@ -815,7 +796,7 @@ class DemoEvaluationsGenerator {
           used.add(name);
           list.push({
             name,
-            kind: r.weighted<ObserverKind>([
+            kind: r.weightedEntry<ObserverKind>([
               [ObserverKind.MANAGER, 40],
               [ObserverKind.DEPUTY, 25],
               [ObserverKind.LAWYER, 20],
@@ -856,7 +837,7 @@ class DemoEvaluationsGenerator {
             ];
       const observers = roster(d.regionCode);
       for (let q = 3; q >= 0; q--) {
-        const count = rng.weighted<number>([
+        const count = rng.weightedEntry<number>([
           [0, 10],
           [1, 80],
           [2, 10],
@@ -869,7 +850,7 @@ class DemoEvaluationsGenerator {
           if (!this.clock.isWorkday(day) || day > lastDay || days.has(day)) continue;
           days.add(day);
           const observer = rng.pick(observers);
-          const verdict = rng.weighted(weights);
+          const verdict = rng.weightedEntry(weights);
           const pool = (luqiao ? LUQIAO_FINDINGS[verdict] : undefined) ?? FINDINGS[verdict];
           const opener = rng.chance(0.4) ? rng.pick(KIND_OPENERS[observer.kind]) : '';
           const findings = opener + fillText(rng.pick(pool), rng, { dept: d.label });

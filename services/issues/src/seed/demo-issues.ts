@@ -260,19 +260,6 @@ export interface DemoIssuesSummary {
 // Seeded PRNG, ids, small helpers
 // ---------------------------------------------------------------------------
 
-class Rng extends SeededRandom {
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of items) total += w;
-    let r = this.next() * total;
-    for (const [v, w] of items) {
-      r -= w;
-      if (r < 0) return v;
-    }
-    return at(items, items.length - 1)[0];
-  }
-}
-
 function at<T>(items: ArrayLike<T>, i: number): T {
   const v = items[i];
   if (v === undefined) throw new RangeError(`index ${i} out of range (${items.length})`);
@@ -336,7 +323,7 @@ function apportion(total: number, weights: readonly number[]): number[] {
 const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
 const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
 
-function personName(rng: Rng): string {
+function personName(rng: SeededRandom): string {
   const first = rng.pick(GIVEN_CHARS);
   if (!rng.chance(0.75)) return rng.pick(SURNAMES) + first;
   let second = rng.pick(GIVEN_CHARS);
@@ -411,7 +398,7 @@ class Clock {
   }
 
   /** Staff time (08:30–17:30 of a working day) on `day` or later, strictly after `after`. */
-  staffOn(rng: Rng, day: number, after: number): number {
+  staffOn(rng: SeededRandom, day: number, after: number): number {
     let d = this.workdayOnOrAfter(Math.max(day, chinaDayOf(after)));
     for (;;) {
       const start = dayStart(d);
@@ -428,12 +415,12 @@ class Clock {
   }
 
   /** Staff time `workdays` working days after the day of `after` (0: the same day if there is time left). */
-  staff(rng: Rng, after: number, workdays: number): number {
+  staff(rng: SeededRandom, after: number, workdays: number): number {
     return this.staffOn(rng, this.nthWorkdayAfter(chinaDayOf(after), workdays), after);
   }
 
   /** The enterprise's time, any day, 08:00–20:00, `days` calendar days after `after`'s day. */
-  enterprise(rng: Rng, after: number, days: number): number {
+  enterprise(rng: SeededRandom, after: number, days: number): number {
     let d = chinaDayOf(after) + days;
     for (;;) {
       const start = dayStart(d);
@@ -446,7 +433,7 @@ class Clock {
   }
 
   /** `after` plus `hours`, moved into 08:30–17:30 of any day (first responders keep a duty roster). */
-  duty(rng: Rng, after: number, hours: number): number {
+  duty(rng: SeededRandom, after: number, hours: number): number {
     const t = after + hours * HOUR;
     const d = chinaDayOf(t);
     const m = t - dayStart(d);
@@ -486,7 +473,7 @@ function compile(text: string): Template {
 
 type Words = Readonly<Record<string, string>>;
 
-function fill(t: Template, rng: Rng, words: Words, vars: Map<string, number> = new Map()): string {
+function fill(t: Template, rng: SeededRandom, words: Words, vars: Map<string, number> = new Map()): string {
   let s = '';
   for (const p of t) {
     if (typeof p === 'string') s += p;
@@ -1016,7 +1003,12 @@ function tagged(text: string): { tags: string[]; rest: string } {
 }
 
 /** A text whose tags the problem mentions; else an untagged one of the domain; else one of `fallback`. */
-function choose<T>(rng: Rng, items: readonly Tagged<T>[], subject: string, fallback: readonly T[]): T {
+function choose<T>(
+  rng: SeededRandom,
+  items: readonly Tagged<T>[],
+  subject: string,
+  fallback: readonly T[],
+): T {
   const fitting = items.filter((i) => i.tags.some((t) => subject.includes(t)));
   if (fitting.length) return rng.pick(fitting).value;
   const generic = items.filter((i) => i.tags.length === 0);
@@ -1302,7 +1294,7 @@ const NEXT_LEVEL: Record<AdministrativeLevel, AdministrativeLevel | null> = {
   CITY: null,
 };
 
-function toDept(d: SeedIssueDepartment, rng: Rng): Dept | null {
+function toDept(d: SeedIssueDepartment, rng: SeededRandom): Dept | null {
   if (!(LEVELS as readonly string[]).includes(d.level)) return null;
   const members: Member[] = d.members.flatMap((m) =>
     m.account && (SIGN_OFF_ORDER as readonly string[]).includes(m.role)
@@ -1890,7 +1882,7 @@ interface Plan {
 }
 
 class DemoIssueGenerator {
-  private readonly rng: Rng;
+  private readonly rng: SeededRandom;
   private readonly ids: Ids;
   private readonly clock: Clock;
   private readonly today: number;
@@ -1916,7 +1908,7 @@ class DemoIssueGenerator {
 
   constructor(input: DemoIssuesInput, options: DemoIssuesOptions) {
     const seed = options.seed ?? DEFAULT_SEED;
-    this.rng = new Rng(seed);
+    this.rng = new SeededRandom(seed);
     this.ids = new Ids(seed);
     this.today = parseDay(options.today);
     this.firstDay = this.today - 365;
@@ -1948,7 +1940,7 @@ class DemoIssueGenerator {
     this.entById = new Map(this.ents.map((e) => [e.id, e]));
     this.demoEnterprise = options.demoEnterpriseId ? this.entById.get(options.demoEnterpriseId) : undefined;
 
-    const deptRng = new Rng(seed ^ 0x0de9a87);
+    const deptRng = new SeededRandom(seed ^ 0x0de9a87);
     this.depts = input.departments.flatMap((d) => toDept(d, deptRng) ?? []);
     this.luqiao =
       options.luqiaoDepartmentId === undefined
@@ -2052,7 +2044,7 @@ class DemoIssueGenerator {
     if (fate === 'NORMAL' && canEscalate && rng.chance(0.05)) fate = 'ESCALATE';
     let pause = rng.chance(0.08);
     if (rng.chance(openP)) {
-      const hold = rng.weighted<IssueAction>([
+      const hold = rng.weightedEntry<IssueAction>([
         ['ACCEPT', age <= 2 ? 25 : 1.5],
         ['ASSIGN', age <= 3 ? 12 : 2],
         ['START', age <= 5 ? 14 : 4],
@@ -2083,7 +2075,7 @@ class DemoIssueGenerator {
     const rng = this.rng;
     const workday = this.clock.isWorkday(day);
     let source = workday
-      ? rng.weighted(SOURCE_WEIGHTS)
+      ? rng.weightedEntry(SOURCE_WEIGHTS)
       : rng.chance(0.75)
         ? IssueSource.ONLINE
         : IssueSource.HOTLINE_12345;
@@ -2103,7 +2095,7 @@ class DemoIssueGenerator {
     else if (source === IssueSource.THEMED_MEETING && township && rng.chance(0.5))
       level = AdministrativeLevel.COUNTY;
 
-    const primary = rng.weighted(DOMAIN_WEIGHTS);
+    const primary = rng.weightedEntry(DOMAIN_WEIGHTS);
     const categories = [primary];
     if (rng.chance(0.18)) categories.push(rng.pick(RELATED[primary]));
     const lead = this.leadFor(level, ent.regionCode, primary);
@@ -2133,7 +2125,7 @@ class DemoIssueGenerator {
     const rule = this.rule(p.ent.regionCode, p.categories[0] ?? '');
     const submitter = this.submitter(p);
     const submittedAt = new Date(at);
-    const scope = rng.weighted<IssueScope>([
+    const scope = rng.weightedEntry<IssueScope>([
       [IssueScope.INDIVIDUAL, 86],
       [IssueScope.COMMON, 11],
       [IssueScope.SYSTEMIC, 3],
@@ -2164,7 +2156,7 @@ class DemoIssueGenerator {
     const texts = this.texts(p.categories[0] ?? D.OTHER);
     const withdrawAt =
       fate === 'WITHDRAW'
-        ? rng.weighted<number>([
+        ? rng.weightedEntry<number>([
             [0, 25],
             [1, 20],
             [2, 20],
@@ -2214,7 +2206,7 @@ class DemoIssueGenerator {
         rng,
         words(),
       );
-    let x = rng.weighted(ANSWER_DAYS);
+    let x = rng.weightedEntry(ANSWER_DAYS);
     const planOff = Math.min(rng.int(0, 2), x);
     sim.start(clock.staffOn(rng, clock.nthWorkdayAfter(acceptDay, planOff), sim.t), staff, planText());
 
@@ -2552,7 +2544,7 @@ class DemoIssueGenerator {
   private nameOf(key: string): string {
     let n = this.names.get(key);
     if (!n) {
-      n = personName(new Rng(hashString(key)));
+      n = personName(new SeededRandom(hashString(key)));
       this.names.set(key, n);
     }
     return n;
