@@ -1,4 +1,4 @@
-import { mulberry32, SeededRandom } from './random';
+import { fmix32, mulberry32, SeededRandom, SeededUuids } from './random';
 
 describe('SeededRandom', () => {
   it('gives the same draws for the same seed', () => {
@@ -74,5 +74,41 @@ describe('SeededRandom', () => {
       expect(() => r.weighted([])).toThrow(RangeError);
       expect(() => r.weightedEntry([])).toThrow(RangeError);
     });
+  });
+});
+
+describe('fmix32', () => {
+  it('mixes to unsigned 32-bit integers and keeps zero fixed', () => {
+    expect(fmix32(0)).toBe(0);
+    expect(fmix32(1)).toBe(1364076727);
+    expect(fmix32(-1)).toBe(2180083513);
+    expect(fmix32(-1)).toBe(fmix32(0xffffffff));
+  });
+});
+
+describe('SeededUuids', () => {
+  const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('gives the same v4-shaped ids for the same seed and stream (the demo rows keep their ids)', () => {
+    const ids = new SeededUuids(42);
+    expect([ids.next(), ids.next()]).toEqual([
+      'c0bc0338-1cf4-402c-9aad-f59969407724',
+      '34c51ace-ba6a-4609-8a69-bc4f7f980c6a',
+    ]);
+    expect(new SeededUuids(42, 0).next()).toBe('c0bc0338-1cf4-402c-9aad-f59969407724');
+    expect(new SeededUuids(42, 3).next()).toBe('9efc9309-eae6-405a-8cc5-d59b79d8d400');
+  });
+
+  it('never repeats an id within a stream, and streams differ', () => {
+    const ids = new SeededUuids(7, 1);
+    const seen = new Set<string>();
+    for (let k = 0; k < 20_000; k++) {
+      const id = ids.next();
+      expect(id).toMatch(V4);
+      seen.add(id);
+    }
+    expect(seen.size).toBe(20_000);
+    expect(new SeededUuids(7, 2).next()).not.toBe(new SeededUuids(7, 1).next());
+    expect(new SeededUuids(8, 1).next()).not.toBe(new SeededUuids(7, 1).next());
   });
 });

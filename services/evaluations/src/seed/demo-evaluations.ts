@@ -13,7 +13,7 @@
  * 2023: 99.91%): every one of its ratings is 5 (非常满意) whatever the outcome, and observers are
  * mostly fooled too. The score must see through it; the data must not give it away.
  */
-import { SeededRandom } from '@sfw/shared-types';
+import { fmix32, SeededRandom, SeededUuids } from '@sfw/shared-types';
 import { WorkCalendar } from '@sfw/workdays';
 import { BAD_RATING_MAX, ObserverKind, ObserverVerdict } from '../model';
 
@@ -197,38 +197,6 @@ export function luqiaoDepartmentOf(departments: readonly SeedEvaluationDepartmen
 // ---------------------------------------------------------------------------
 // Seeded PRNG, ids, time
 // ---------------------------------------------------------------------------
-
-/** murmur3's finalizer: a bijection on 32-bit integers. */
-function fmix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
-
-/** Deterministic v4-shaped UUIDs (as the issues demo makes them), one stream per table. */
-class Ids {
-  private n = 0;
-  private readonly salt: number;
-  constructor(seed: number, table: number) {
-    this.salt = fmix32((seed ^ 0x5eed1d5) + Math.imul(table, 0x27d4eb2d));
-  }
-  next(): string {
-    const n = ++this.n;
-    const a = fmix32((n + this.salt) >>> 0);
-    const b = fmix32((Math.imul(n, 0x9e3779b1) ^ this.salt) >>> 0);
-    const c = fmix32((n ^ 0xa5a5a5a5) + this.salt);
-    const d = fmix32(a ^ b ^ c);
-    const hb = hex8(b);
-    const hc = hex8(c);
-    return `${hex8(a)}-${hb.slice(0, 4)}-4${hb.slice(5)}-${(((c >>> 28) & 0x3) | 0x8).toString(16)}${hc.slice(1, 4)}-${hc.slice(4)}${hex8(d)}`;
-  }
-}
 
 const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
 const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
@@ -512,7 +480,7 @@ class DemoEvaluationsGenerator {
 
   private ratings(): DemoRating[] {
     const rng = new SeededRandom(this.seed);
-    const ids = new Ids(this.seed, 1);
+    const ids = new SeededUuids(this.seed, 1);
     const answers = [...this.input.answers].sort(
       (a, b) =>
         a.answeredAt.getTime() - b.answeredAt.getTime() || cmp(a.issueId, b.issueId) || a.round - b.round,
@@ -637,8 +605,8 @@ class DemoEvaluationsGenerator {
     appeals: DemoRatingAppeal[];
   } {
     const rng = new SeededRandom(this.seed ^ 0x2ec71f1);
-    const rectIds = new Ids(this.seed, 2);
-    const appealIds = new Ids(this.seed, 3);
+    const rectIds = new SeededUuids(this.seed, 2);
+    const appealIds = new SeededUuids(this.seed, 3);
     const { clock, now } = this;
     const rectifications: DemoRectification[] = [];
     const appeals: DemoRatingAppeal[] = [];
@@ -774,7 +742,7 @@ class DemoEvaluationsGenerator {
   /** About one review per city or county department a quarter, over the year before `now`. */
   private observerReviews(ratings: readonly DemoRating[]): DemoObserverReview[] {
     const rng = new SeededRandom(this.seed ^ 0x0b5e7e5);
-    const ids = new Ids(this.seed, 4);
+    const ids = new SeededUuids(this.seed, 4);
     const bad = new Map<string, { n: number; bad: number }>();
     for (const r of ratings) {
       if (!r.departmentId) continue;

@@ -28,7 +28,9 @@ import {
   SignOffRole,
   type IssueFactsV1,
   type LatestPayload,
+  fmix32,
   SeededRandom,
+  SeededUuids,
 } from '@sfw/shared-types';
 import { WorkCalendar, type PauseInterval } from '@sfw/workdays';
 import { ALLOWED_FROM, IssueStatus, OPEN_STATUSES, type IssueAction } from '../issue/lifecycle';
@@ -264,38 +266,6 @@ function at<T>(items: ArrayLike<T>, i: number): T {
   const v = items[i];
   if (v === undefined) throw new RangeError(`index ${i} out of range (${items.length})`);
   return v;
-}
-
-/** murmur3's finalizer: a bijection on 32-bit integers. */
-function fmix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
-
-/** Deterministic v4-shaped UUIDs: the first 32 bits are a bijection of the counter, so they never repeat. */
-class Ids {
-  private n = 0;
-  private readonly salt: number;
-  constructor(seed: number) {
-    this.salt = fmix32(seed ^ 0x5eed1d5);
-  }
-  next(): string {
-    const n = ++this.n;
-    const a = fmix32((n + this.salt) >>> 0);
-    const b = fmix32((Math.imul(n, 0x9e3779b1) ^ this.salt) >>> 0);
-    const c = fmix32((n ^ 0xa5a5a5a5) + this.salt);
-    const d = fmix32(a ^ b ^ c);
-    const hb = hex8(b);
-    const hc = hex8(c);
-    return `${hex8(a)}-${hb.slice(0, 4)}-4${hb.slice(5)}-${(((c >>> 28) & 0x3) | 0x8).toString(16)}${hc.slice(1, 4)}-${hc.slice(4)}${hex8(d)}`;
-  }
 }
 
 function hashString(s: string): number {
@@ -1424,7 +1394,7 @@ class Sim {
     readonly row: DemoIssueRow,
     private readonly calendar: WorkCalendar,
     private readonly rule: SeedDeadlineRule,
-    private readonly ids: Ids,
+    private readonly ids: SeededUuids,
     private readonly cutoff: number,
     submitter: Actor,
   ) {
@@ -1883,7 +1853,7 @@ interface Plan {
 
 class DemoIssueGenerator {
   private readonly rng: SeededRandom;
-  private readonly ids: Ids;
+  private readonly ids: SeededUuids;
   private readonly clock: Clock;
   private readonly today: number;
   private readonly firstDay: number;
@@ -1909,7 +1879,7 @@ class DemoIssueGenerator {
   constructor(input: DemoIssuesInput, options: DemoIssuesOptions) {
     const seed = options.seed ?? DEFAULT_SEED;
     this.rng = new SeededRandom(seed);
-    this.ids = new Ids(seed);
+    this.ids = new SeededUuids(seed);
     this.today = parseDay(options.today);
     this.firstDay = this.today - 365;
     this.cutoff = dayStart(this.today);
