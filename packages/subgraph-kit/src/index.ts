@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth';
+export * from './bulk';
 export * from './config';
 export * from './context';
 export * from './database';

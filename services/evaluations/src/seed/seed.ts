@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { bulkInsert, type BulkColumn } from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import {
   generateDemoEvaluations,
@@ -60,10 +61,10 @@ export async function seedDemoEvaluations(
       { now, seed: options.seed, calendar },
     );
     const t = (name: string): string => `"${schema}".${name}`;
-    await insertAll(m, t('rating'), RATING_COLUMNS, out.ratings);
-    await insertAll(m, t('rectification'), RECTIFICATION_COLUMNS, out.rectifications);
-    await insertAll(m, t('rating_appeal'), APPEAL_COLUMNS, out.appeals);
-    await insertAll(m, t('observer_review'), OBSERVER_COLUMNS, out.observerReviews);
+    await bulkInsert(m, t('rating'), RATING_COLUMNS, out.ratings, CHUNK);
+    await bulkInsert(m, t('rectification'), RECTIFICATION_COLUMNS, out.rectifications, CHUNK);
+    await bulkInsert(m, t('rating_appeal'), APPEAL_COLUMNS, out.appeals, CHUNK);
+    await bulkInsert(m, t('observer_review'), OBSERVER_COLUMNS, out.observerReviews, CHUNK);
     return summarizeDemoEvaluations(out);
   });
 }
@@ -110,38 +111,9 @@ async function readDepartments(m: EntityManager, s: string): Promise<SeedEvaluat
   )) as SeedEvaluationDepartment[];
 }
 
-// ---------------------------------------------------------------------------
-// Bulk INSERT through unnest: one statement per table and chunk (as the issues seed does)
-// ---------------------------------------------------------------------------
-
-interface Column<T> {
-  name: string;
-  /** The element type of the parameter array. */
-  type: 'uuid' | 'text' | 'int' | 'smallint' | 'timestamptz' | 'date';
-  value: (row: T) => unknown;
-}
-
-async function insertAll<T>(
-  m: EntityManager,
-  table: string,
-  columns: readonly Column<T>[],
-  rows: readonly T[],
-): Promise<void> {
-  const names = columns.map((c) => `"${c.name}"`).join(', ');
-  const sql = `INSERT INTO ${table} (${names})
-     SELECT ${names} FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS t(${names})`;
-  for (let k = 0; k < rows.length; k += CHUNK) {
-    const chunk = rows.slice(k, k + CHUNK);
-    await m.query(
-      sql,
-      columns.map((c) => chunk.map(c.value)),
-    );
-  }
-}
-
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-const RATING_COLUMNS: readonly Column<DemoRating>[] = [
+const RATING_COLUMNS: readonly BulkColumn<DemoRating>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'issue_id', type: 'uuid', value: (r) => r.issueId },
   { name: 'round', type: 'int', value: (r) => r.round },
@@ -159,7 +131,7 @@ const RATING_COLUMNS: readonly Column<DemoRating>[] = [
   { name: 'status', type: 'text', value: (r) => r.status },
 ];
 
-const RECTIFICATION_COLUMNS: readonly Column<DemoRectification>[] = [
+const RECTIFICATION_COLUMNS: readonly BulkColumn<DemoRectification>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'rating_id', type: 'uuid', value: (r) => r.ratingId },
   { name: 'issue_id', type: 'uuid', value: (r) => r.issueId },
@@ -180,7 +152,7 @@ const RECTIFICATION_COLUMNS: readonly Column<DemoRectification>[] = [
   { name: 'callback_id', type: 'uuid', value: (r) => r.callbackId },
 ];
 
-const APPEAL_COLUMNS: readonly Column<DemoRatingAppeal>[] = [
+const APPEAL_COLUMNS: readonly BulkColumn<DemoRatingAppeal>[] = [
   { name: 'id', type: 'uuid', value: (a) => a.id },
   { name: 'rating_id', type: 'uuid', value: (a) => a.ratingId },
   { name: 'department_id', type: 'uuid', value: (a) => a.departmentId },
@@ -194,7 +166,7 @@ const APPEAL_COLUMNS: readonly Column<DemoRatingAppeal>[] = [
   { name: 'decision_note', type: 'text', value: (a) => a.decisionNote },
 ];
 
-const OBSERVER_COLUMNS: readonly Column<DemoObserverReview>[] = [
+const OBSERVER_COLUMNS: readonly BulkColumn<DemoObserverReview>[] = [
   { name: 'id', type: 'uuid', value: (o) => o.id },
   { name: 'department_id', type: 'uuid', value: (o) => o.departmentId },
   { name: 'observer_name', type: 'text', value: (o) => o.observerName },

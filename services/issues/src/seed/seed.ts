@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Outbox } from '@sfw/subgraph-kit';
+import { bulkInsert, type BulkColumn, type Outbox } from '@sfw/subgraph-kit';
 import { todayInChina, type WorkCalendar } from '@sfw/workdays';
 import {
   generateIssueChunks,
@@ -137,43 +137,15 @@ async function readRules(m: EntityManager, s: string): Promise<SeedDeadlineRule[
 }
 
 // ---------------------------------------------------------------------------
-// Bulk INSERT through unnest: one statement per table and chunk
+// Columns of the bulk INSERTs: one statement per table and chunk
 // ---------------------------------------------------------------------------
-
-interface Column<T> {
-  name: string;
-  /** The element type of the parameter array. */
-  type: 'uuid' | 'text' | 'int' | 'boolean' | 'timestamptz' | 'date' | 'jsonb';
-  value: (row: T) => unknown;
-  /** How the unnested value becomes the column's (default: as is). */
-  expr?: string;
-}
-
-/** Rows keep the given order (a bigserial id follows it). */
-async function insertAll<T>(
-  m: EntityManager,
-  table: string,
-  columns: readonly Column<T>[],
-  rows: readonly T[],
-): Promise<void> {
-  if (!rows.length) return;
-  const names = columns.map((c) => `"${c.name}"`);
-  await m.query(
-    `INSERT INTO ${table} (${names.join(', ')})
-     SELECT ${columns.map((c) => c.expr ?? `t."${c.name}"`).join(', ')}
-       FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) WITH ORDINALITY
-            AS t(${names.join(', ')}, n)
-      ORDER BY n`,
-    columns.map((c) => rows.map(c.value)),
-  );
-}
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 /** Separator for text[] values sent as one string (never in appeal text, ids or bigrams). */
 const US = '\u001f';
 const array = (name: string, cast = ''): string => `string_to_array(t."${name}", chr(31))${cast}`;
 
-const ISSUE_COLUMNS: readonly Column<DemoIssue>[] = [
+const ISSUE_COLUMNS: readonly BulkColumn<DemoIssue>[] = [
   { name: 'id', type: 'uuid', value: (i) => i.row.id },
   { name: 'no', type: 'text', value: (i) => i.row.no },
   { name: 'enterprise_id', type: 'uuid', value: (i) => i.row.enterpriseId },
@@ -230,7 +202,7 @@ const ISSUE_COLUMNS: readonly Column<DemoIssue>[] = [
 ];
 
 type EventRow = DemoIssue['timeline'][number] & { issueId: string };
-const EVENT_COLUMNS: readonly Column<EventRow>[] = [
+const EVENT_COLUMNS: readonly BulkColumn<EventRow>[] = [
   { name: 'issue_id', type: 'uuid', value: (e) => e.issueId },
   { name: 'at', type: 'timestamptz', value: (e) => iso(e.at) },
   { name: 'actor', type: 'text', value: (e) => e.actor },
@@ -244,14 +216,14 @@ const EVENT_COLUMNS: readonly Column<EventRow>[] = [
 ];
 
 type PauseRow = DemoIssue['pauses'][number] & { issueId: string };
-const PAUSE_COLUMNS: readonly Column<PauseRow>[] = [
+const PAUSE_COLUMNS: readonly BulkColumn<PauseRow>[] = [
   { name: 'issue_id', type: 'uuid', value: (p) => p.issueId },
   { name: 'paused_at', type: 'timestamptz', value: (p) => iso(p.pausedAt) },
   { name: 'resumed_at', type: 'timestamptz', value: (p) => iso(p.resumedAt) },
 ];
 
 type RefusalRow = DemoRefusal & { issueId: string };
-const REFUSAL_COLUMNS: readonly Column<RefusalRow>[] = [
+const REFUSAL_COLUMNS: readonly BulkColumn<RefusalRow>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'issue_id', type: 'uuid', value: (r) => r.issueId },
   { name: 'round', type: 'int', value: (r) => r.round },
@@ -266,7 +238,7 @@ const REFUSAL_COLUMNS: readonly Column<RefusalRow>[] = [
 ];
 
 type SignOffRow = DemoRefusal['signoffs'][number] & { refusalId: string };
-const SIGNOFF_COLUMNS: readonly Column<SignOffRow>[] = [
+const SIGNOFF_COLUMNS: readonly BulkColumn<SignOffRow>[] = [
   { name: 'refusal_id', type: 'uuid', value: (x) => x.refusalId },
   { name: 'role', type: 'text', value: (x) => x.role },
   { name: 'signer', type: 'text', value: (x) => x.signer },
@@ -277,7 +249,7 @@ const SIGNOFF_COLUMNS: readonly Column<SignOffRow>[] = [
 ];
 
 type ReviewRow = DemoReview & { issueId: string };
-const REVIEW_COLUMNS: readonly Column<ReviewRow>[] = [
+const REVIEW_COLUMNS: readonly BulkColumn<ReviewRow>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'issue_id', type: 'uuid', value: (r) => r.issueId },
   { name: 'refusal_id', type: 'uuid', value: (r) => r.refusalId },
@@ -300,28 +272,28 @@ export async function writeIssues(
   chunk: readonly DemoIssue[],
 ): Promise<void> {
   const t = (name: string) => `"${s}".${name}`;
-  await insertAll(m, t('issue'), ISSUE_COLUMNS, chunk);
-  await insertAll(
+  await bulkInsert(m, t('issue'), ISSUE_COLUMNS, chunk);
+  await bulkInsert(
     m,
     t('issue_event'),
     EVENT_COLUMNS,
     chunk.flatMap((i) => i.timeline.map((e) => ({ ...e, issueId: i.row.id }))),
   );
-  await insertAll(
+  await bulkInsert(
     m,
     t('issue_pause'),
     PAUSE_COLUMNS,
     chunk.flatMap((i) => i.pauses.map((p) => ({ ...p, issueId: i.row.id }))),
   );
   const refusals = chunk.flatMap((i) => i.refusals.map((r) => ({ ...r, issueId: i.row.id })));
-  await insertAll(m, t('refusal'), REFUSAL_COLUMNS, refusals);
-  await insertAll(
+  await bulkInsert(m, t('refusal'), REFUSAL_COLUMNS, refusals);
+  await bulkInsert(
     m,
     t('refusal_signoff'),
     SIGNOFF_COLUMNS,
     refusals.flatMap((r) => r.signoffs.map((x) => ({ ...x, refusalId: r.id }))),
   );
-  await insertAll(
+  await bulkInsert(
     m,
     t('review_case'),
     REVIEW_COLUMNS,
