@@ -6,3 +6,4 @@ export * from './events';
 export * from './divisions';
 export * from './service-work';
 export * from './random';
+export * from './demo-names';

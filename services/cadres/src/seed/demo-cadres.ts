@@ -16,6 +16,7 @@ import {
   VisitKind,
   VisitQuestion,
   SeededRandom,
+  chineseName,
 } from '@sfw/shared-types';
 import type {
   DemoCadre,
@@ -116,21 +117,11 @@ class DaysBefore {
 // Names and numbers
 // ---------------------------------------------------------------------------
 
-const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
-const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
 const MOBILE_PREFIXES = ['13', '15', '18'] as const;
 
-function personName(rng: Rng): string {
-  const first = rng.pick(GIVEN_CHARS);
-  if (!rng.chance(0.75)) return rng.pick(SURNAMES) + first;
-  let second = rng.pick(GIVEN_CHARS);
-  while (second === first) second = rng.pick(GIVEN_CHARS);
-  return rng.pick(SURNAMES) + first + second;
-}
-
 function uniquePersonName(rng: Rng, used: Set<string>): string {
-  let name = personName(rng);
-  for (let i = 0; used.has(name) && i < 20; i++) name = personName(rng);
+  let name = chineseName(rng);
+  for (let i = 0; used.has(name) && i < 20; i++) name = chineseName(rng);
   used.add(name);
   return name;
 }
@@ -1036,7 +1027,7 @@ function staffCadres(rng: Rng, todayYear: number, depts: DepartmentIndex, ents: 
     const joined = todayYear - 1 - Math.floor(rng.float() * rng.float() * 9);
     cadres.push({
       staffNo: `TZ${joined}-${String(cadres.length + 1).padStart(6, '0')}`,
-      name: personName(rng),
+      name: chineseName(rng),
       departmentCode: d.code,
       level: d.level,
       regionCode: d.regionCode,

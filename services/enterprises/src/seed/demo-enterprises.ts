@@ -1,6 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { completeCreditCode, DIVISIONS_FILE, SeededRandom } from '@sfw/shared-types';
+import {
+  completeCreditCode,
+  DEMO_GIVEN_CHARS,
+  DEMO_SURNAMES,
+  DIVISIONS_FILE,
+  SeededRandom,
+} from '@sfw/shared-types';
 
 /** A plausible (fictional) Taizhou enterprise for demos and load tests. */
 export interface DemoEnterprise {
@@ -299,8 +305,6 @@ const INDUSTRIES: readonly IndustryProfile[] = [
 const BRAND_CHARS = [
   ...'鑫达华宏盛泰恒源丰瑞隆兴昌顺通利祥凯金永远新创联力海东方正和美博豪佳益信诚德安康明晨星宇天亿万森峰嘉腾跃龙辉旭骏航洲江岩川锦富荣鼎晟钧灿',
 ];
-const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
-const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
 const ROLES = ['总经理', '董事长', '办公室主任', '财务负责人', '行政经理', '副总经理', '生产厂长'] as const;
 const MOBILE_PREFIXES = [
   '130',
@@ -358,9 +362,15 @@ function legalForm(rng: Rng, scale: Scale, prefix: string): string {
   return '有限公司';
 }
 
+/**
+ * Not the shared `chineseName`: this one may repeat a given-name character and draws in another
+ * order (chance, given name, surname); it stays so that a seed gives the same enterprises.
+ */
 function personName(rng: Rng): string {
-  const given = rng.chance(0.75) ? rng.pick(GIVEN_CHARS) + rng.pick(GIVEN_CHARS) : rng.pick(GIVEN_CHARS);
-  return rng.pick(SURNAMES) + given;
+  const given = rng.chance(0.75)
+    ? rng.pick(DEMO_GIVEN_CHARS) + rng.pick(DEMO_GIVEN_CHARS)
+    : rng.pick(DEMO_GIVEN_CHARS);
+  return rng.pick(DEMO_SURNAMES) + given;
 }
 
 function mobile(rng: Rng): string {

@@ -13,7 +13,7 @@
  * 2023: 99.91%): every one of its ratings is 5 (非常满意) whatever the outcome, and observers are
  * mostly fooled too. The score must see through it; the data must not give it away.
  */
-import { fmix32, SeededRandom, SeededUuids } from '@sfw/shared-types';
+import { chineseName, fmix32, SeededRandom, SeededUuids } from '@sfw/shared-types';
 import { WorkCalendar } from '@sfw/workdays';
 import { BAD_RATING_MAX, ObserverKind, ObserverVerdict } from '../model';
 
@@ -195,19 +195,8 @@ export function luqiaoDepartmentOf(departments: readonly SeedEvaluationDepartmen
 }
 
 // ---------------------------------------------------------------------------
-// Seeded PRNG, ids, time
+// Time: China days, office hours, working days
 // ---------------------------------------------------------------------------
-
-const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
-const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
-
-function personName(rng: SeededRandom): string {
-  const first = rng.pick(GIVEN_CHARS);
-  if (!rng.chance(0.75)) return rng.pick(SURNAMES) + first;
-  let second = rng.pick(GIVEN_CHARS);
-  while (second === first) second = rng.pick(GIVEN_CHARS);
-  return rng.pick(SURNAMES) + first + second;
-}
 
 const DAY_MS = 86_400_000;
 const HOUR = 3_600_000;
@@ -759,7 +748,7 @@ class DemoEvaluationsGenerator {
         const used = new Set<string>();
         list = [];
         while (list.length < 10) {
-          const name = personName(r);
+          const name = chineseName(r);
           if (used.has(name)) continue;
           used.add(name);
           list.push({

@@ -31,6 +31,7 @@ import {
   fmix32,
   SeededRandom,
   SeededUuids,
+  chineseName,
 } from '@sfw/shared-types';
 import { WorkCalendar, type PauseInterval } from '@sfw/workdays';
 import { ALLOWED_FROM, IssueStatus, OPEN_STATUSES, type IssueAction } from '../issue/lifecycle';
@@ -259,7 +260,7 @@ export interface DemoIssuesSummary {
 }
 
 // ---------------------------------------------------------------------------
-// Seeded PRNG, ids, small helpers
+// Small helpers
 // ---------------------------------------------------------------------------
 
 function at<T>(items: ArrayLike<T>, i: number): T {
@@ -288,17 +289,6 @@ function apportion(total: number, weights: readonly number[]): number[] {
     left--;
   }
   return out;
-}
-
-const SURNAMES = [...'王陈林李张徐郑金杨黄周吴叶蒋梁应潘许赵朱毛罗阮颜卢章陶洪戴柯牟胡冯程蔡'];
-const GIVEN_CHARS = [...'伟军建国明华平志强海勇斌杰敏丽芳燕红霞波涛超磊俊文静婷洁莉晨阳宇浩鹏飞瑞雪慧颖琳'];
-
-function personName(rng: SeededRandom): string {
-  const first = rng.pick(GIVEN_CHARS);
-  if (!rng.chance(0.75)) return rng.pick(SURNAMES) + first;
-  let second = rng.pick(GIVEN_CHARS);
-  while (second === first) second = rng.pick(GIVEN_CHARS);
-  return rng.pick(SURNAMES) + first + second;
 }
 
 // ---------------------------------------------------------------------------
@@ -2289,7 +2279,7 @@ class DemoIssueGenerator {
         name: `${this.regionNames.get(county) ?? ''}说“不”评议团`,
         roles: ['evaluator'],
       };
-      const panel = PANEL_ROLES.slice(0, rng.int(3, 5)).map((role) => `${role} ${personName(rng)}`);
+      const panel = PANEL_ROLES.slice(0, rng.int(3, 5)).map((role) => `${role} ${chineseName(rng)}`);
       sim.decideReview(
         clock.staff(rng, sim.t, rng.int(5, 12)),
         panelActor,
@@ -2501,7 +2491,7 @@ class DemoIssueGenerator {
       town: p.ent.town,
       dept: lead.label,
       co: this.coLabel(p.co),
-      person: personName(this.rng),
+      person: chineseName(this.rng),
     };
   }
 
@@ -2514,7 +2504,7 @@ class DemoIssueGenerator {
   private nameOf(key: string): string {
     let n = this.names.get(key);
     if (!n) {
-      n = personName(new SeededRandom(hashString(key)));
+      n = chineseName(new SeededRandom(hashString(key)));
       this.names.set(key, n);
     }
     return n;
@@ -2575,7 +2565,7 @@ class DemoIssueGenerator {
   }
 
   private handlerName(): string {
-    return personName(this.rng);
+    return chineseName(this.rng);
   }
 
   private staffActor(d: Dept, handler: string): Actor {
