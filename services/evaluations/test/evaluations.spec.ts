@@ -819,7 +819,7 @@ describe('the projection', () => {
         ['department', 'id'],
         ['pairing', 'pairing_id'],
         ['visit', 'id'],
-      ])
+      ] as const)
         out[t] = await sg.database.dataSource.query(`SELECT * FROM evaluations.${t} ORDER BY ${key}`);
       return out;
     };
