@@ -9,6 +9,7 @@ import {
   type EvaluationsServices,
 } from '@sfw/evaluations';
 import { issuesSubgraph, seedDemoCommonProblems, seedDemoIssues, type IssuesServices } from '@sfw/issues';
+import { policiesSubgraph, seedDemoPolicies, type PoliciesServices } from '@sfw/policies';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
   createLogger,
@@ -40,6 +41,7 @@ export interface RunningStack {
   cadres: RunningSubgraph<CadresServices>;
   issues: RunningSubgraph<IssuesServices>;
   evaluations: RunningSubgraph<EvaluationsServices>;
+  policies: RunningSubgraph<PoliciesServices>;
   tokens: Record<DemoRoleKey, DemoToken>;
   tokensFile: string;
   seeded: number;
@@ -107,6 +109,13 @@ export async function startStack(
       overrides: common,
     });
     started.push(evaluations);
+    // Policies projects enterprises (the attributes rules read), departments and pairings.
+    const policies = await startSubgraph(policiesSubgraph, {
+      bus,
+      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
+      overrides: common,
+    });
+    started.push(policies);
 
     const seeded = await seedEnterprises(enterprises, config.DEMO_ENTERPRISES, (done, total) =>
       logger.info({ done, total }, `seeding demo enterprises ${done}/${total}`),
@@ -158,6 +167,13 @@ export async function startStack(
       );
       logger.info({ ...evaluationSeed, cycles }, 'seeded demo ratings, feedback and review cycles');
     }
+    // Enterprises and departments reached the policies projection: the catalogue, matched, with a year of applications.
+    const policySeed = await seedDemoPolicies(
+      policies.services,
+      policies.database.dataSource,
+      policies.database.schema,
+    );
+    if (policySeed) logger.info(policySeed, 'seeded demo policies, matches and applications');
 
     const gatewayConfig = loadGatewayConfig({
       ...env,
@@ -176,6 +192,7 @@ export async function startStack(
         cadres: cadres.url,
         issues: issues.url,
         evaluations: evaluations.url,
+        policies: policies.url,
       },
     });
     started.push({ name: 'gateway', stop: () => gateway.stop() });
@@ -202,6 +219,7 @@ export async function startStack(
       cadres,
       issues,
       evaluations,
+      policies,
       tokens,
       tokensFile,
       seeded,

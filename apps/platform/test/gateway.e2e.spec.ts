@@ -2,6 +2,7 @@ import { cadresSubgraph, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
 import { evaluationsSubgraph, type EvaluationsServices } from '@sfw/evaluations';
 import { issuesSubgraph, type IssuesServices } from '@sfw/issues';
+import { policiesSubgraph, type PoliciesServices } from '@sfw/policies';
 import {
   composeSupergraph,
   issueToken,
@@ -21,6 +22,7 @@ let sg: TestSubgraph<EnterprisesServices>;
 let cadres: TestSubgraph<CadresServices>;
 let issues: TestSubgraph<IssuesServices>;
 let evaluations: TestSubgraph<EvaluationsServices>;
+let policies: TestSubgraph<PoliciesServices>;
 let gw: RunningGateway;
 const admin: Viewer = { sub: 'admin-1', roles: [Role.ADMIN] };
 
@@ -45,6 +47,7 @@ beforeAll(async () => {
   cadres = await startTestSubgraph(cadresSubgraph, { bus });
   issues = await startTestSubgraph(issuesSubgraph, { bus });
   evaluations = await startTestSubgraph(evaluationsSubgraph, { bus });
+  policies = await startTestSubgraph(policiesSubgraph, { bus });
   for (const d of generateDemoEnterprises(60, 3))
     await sg.services.enterprises.register({ ...d, scale: d.scale as EnterpriseScale });
   await sg.relay.drain();
@@ -65,6 +68,7 @@ beforeAll(async () => {
         cadres: cadres.url,
         issues: issues.url,
         evaluations: evaluations.url,
+        policies: policies.url,
       },
     },
     { supergraphSdl: composeSupergraph(readSubgraphSources()) },
@@ -73,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw?.stop();
   await evaluations?.stop();
+  await policies?.stop();
   await issues?.stop();
   await cadres?.stop();
   await sg?.stop();
@@ -169,7 +174,14 @@ describe('the gateway', () => {
     const res = await fetch(gw.url.replace('/graphql', '/health/ready'));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      checks: { supergraph: true, enterprises: true, cadres: true, issues: true, evaluations: true },
+      checks: {
+        supergraph: true,
+        enterprises: true,
+        cadres: true,
+        issues: true,
+        evaluations: true,
+        policies: true,
+      },
     });
   });
 

@@ -375,6 +375,67 @@ async function checkEvaluationsAccess(
   ).toBe('FORBIDDEN');
 }
 
+/** Policies through the gateway: the seeded catalogue, an enterprise's matches, an application. */
+async function checkPoliciesAccess(
+  url: string,
+  tokens: Record<string, { token: string; enterpriseId?: string; departmentId?: string }>,
+) {
+  const as = (key: string, query: string) => graphql(url, query, tokens[key]!.token);
+  const code = (r: { errors?: unknown[] }) =>
+    (r.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code;
+  const catalogue = await as(
+    'enterprise',
+    '{ policies(first: 100) { totalCount nodes { id title status department { name } ruleText amountText } } }',
+  );
+  expect(catalogue.errors).toBeUndefined();
+  expect(catalogue.data.policies.totalCount).toBeGreaterThan(10);
+  // Department names come from the cadres subgraph through the gateway.
+  expect(catalogue.data.policies.nodes[0].department.name).toBeTruthy();
+  expect(catalogue.data.policies.nodes.every((p: { status: string }) => p.status === 'PUBLISHED')).toBe(true);
+
+  const mine = await as(
+    'enterprise',
+    '{ enterprises(first: 1) { edges { node { eligiblePolicies { policy { id materials amountRule autoGrant } conditions { text holds } } applications { no status } policyPushes { read } } } } }',
+  );
+  expect(mine.errors).toBeUndefined();
+  const node = mine.data.enterprises.edges[0].node;
+  // A match is explained: asked directly, the policy says the enterprise is eligible.
+  if (node.eligiblePolicies.length) {
+    const why = await as(
+      'enterprise',
+      `{ policy(id: "${node.eligiblePolicies[0].policy.id}") { eligibility(enterpriseId: "${tokens.enterprise!.enterpriseId}") { eligible } } }`,
+    );
+    expect(why.data.policy.eligibility.eligible).toBe(true);
+  }
+  // Apply for an eligible policy that takes applications and has none open.
+  const open = new Set(
+    node.applications
+      .filter((a: { status: string }) => a.status === 'SUBMITTED' || a.status === 'MORE_MATERIAL')
+      .map((a: { no: string }) => a.no),
+  );
+  const target = node.eligiblePolicies.find(
+    (e: { policy: { autoGrant: boolean; amountRule: { kind: string } } }) =>
+      !e.policy.autoGrant && e.policy.amountRule.kind !== 'NONE',
+  );
+  if (target && open.size === 0) {
+    const materials = target.policy.materials
+      .map((m: string) => `{ name: "${m}", reference: "oss://e2e/${m}.pdf" }`)
+      .join(', ');
+    const applied = await as(
+      'enterprise',
+      `mutation { applyForPolicy(input: { policyId: "${target.policy.id}", declaredBase: 1000000, materials: [${materials}] }) { status } }`,
+    );
+    expect(applied.errors === undefined || code(applied) === 'APPLICATION_OPEN').toBe(true);
+  }
+  const totals = await as(
+    'evaluator',
+    '{ policyTotals(by: DEPARTMENT) { label paidAmount enterpriseTimes } }',
+  );
+  expect(totals.errors).toBeUndefined();
+  expect(totals.data.policyTotals.length).toBeGreaterThan(0);
+  expect(code(await as('enterprise', '{ policyTotals(by: POLICY) { key } }'))).toBe('FORBIDDEN');
+}
+
 describe('the embedded platform (npm start)', () => {
   it('seeds on first start, writes demo tokens for every role, stops cleanly on Ctrl-C, and reuses its data', async () => {
     const first = await start();
@@ -410,6 +471,7 @@ describe('the embedded platform (npm start)', () => {
     await checkCadresAccess(first.url, tokens);
     await checkIssuesAccess(first.url, tokens);
     await checkEvaluationsAccess(first.url, tokens);
+    await checkPoliciesAccess(first.url, tokens);
 
     expect(await interrupt(first.child)).toBe(0);
     expect(existsSync(join(dataDir, 'enterprises.lock'))).toBe(false);

@@ -1,0 +1,3 @@
+export { policiesSubgraph, buildPoliciesSchema } from './subgraph';
+export type { PoliciesServices } from './context';
+export { seedDemoPolicies } from './seed/seed';

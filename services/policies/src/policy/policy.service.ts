@@ -1,0 +1,814 @@
+import { Role, regionContains, readDivisions, type Viewer } from '@sfw/shared-types';
+import {
+  AppError,
+  badInput,
+  conflict,
+  forbidden,
+  hasRole,
+  isUuid,
+  notFound,
+  returned,
+  unauthenticated,
+  type FieldProblem,
+  type Logger,
+} from '@sfw/subgraph-kit';
+import type { WorkCalendar } from '@sfw/workdays';
+import type { DataSource, EntityManager } from 'typeorm';
+import { must } from '../must';
+import { describeAmount, maxAmount, validateAmountRule, type AmountRule } from '../rules/amount';
+import {
+  compileRule,
+  eligible,
+  explain,
+  validateRule,
+  type Condition,
+  type Rule,
+  type RuleEnterprise,
+} from '../rules/rules';
+import { BenefitKind, chinaToday, PolicyCategory, PolicyStatus } from './model';
+
+export interface PolicyRow {
+  id: string;
+  title: string;
+  summary: string;
+  departmentId: string;
+  regionCode: string;
+  category: PolicyCategory;
+  benefitKind: BenefitKind;
+  amountRule: AmountRule;
+  materials: string[];
+  rule: Rule;
+  autoGrant: boolean;
+  payoutWorkdays: number;
+  validFrom: string;
+  validTo: string | null;
+  replaces: string[];
+  status: PolicyStatus;
+  statusReason: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+export interface PolicyInput {
+  title: string;
+  summary?: string | null;
+  departmentId?: string | null;
+  regionCode: string;
+  category: PolicyCategory;
+  benefitKind: BenefitKind;
+  amountRule: unknown;
+  materials?: string[] | null;
+  rule: unknown;
+  autoGrant?: boolean | null;
+  payoutWorkdays?: number | null;
+  validFrom: string;
+  validTo?: string | null;
+  replaces?: string[] | null;
+}
+
+export const POLICY_COLUMNS = (
+  a = 'p',
+) => `${a}.id, ${a}.title, ${a}.summary, ${a}.department_id AS "departmentId",
+  ${a}.region_code AS "regionCode", ${a}.category, ${a}.benefit_kind AS "benefitKind", ${a}.amount_rule AS "amountRule",
+  ${a}.materials, ${a}.rule, ${a}.auto_grant AS "autoGrant", ${a}.payout_workdays AS "payoutWorkdays",
+  to_char(${a}.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(${a}.valid_to, 'YYYY-MM-DD') AS "validTo",
+  ${a}.replaces, ${a}.status, ${a}.status_reason AS "statusReason", ${a}.version, ${a}.created_by AS "createdBy",
+  ${a}.created_at AS "createdAt", ${a}.updated_at AS "updatedAt", ${a}.published_at AS "publishedAt"`;
+
+const ENTERPRISE_COLUMNS = `id, region_code AS "regionCode", industry_code AS "industryCode", scale, tags, parks, employees,
+  registered_capital::float8 AS "registeredCapital", to_char(founded_on, 'YYYY-MM-DD') AS "foundedOn"`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A policy is open for matching and applications while published and within its validity. */
+export const isOpen = (
+  p: Pick<PolicyRow, 'status' | 'validFrom' | 'validTo'>,
+  today = chinaToday(),
+): boolean =>
+  p.status === PolicyStatus.PUBLISHED && p.validFrom <= today && (p.validTo === null || p.validTo >= today);
+
+/** The status a reader sees: a published policy past its validity is EXPIRED. */
+export const effectiveStatus = (
+  p: Pick<PolicyRow, 'status' | 'validTo'>,
+  today = chinaToday(),
+): PolicyStatus =>
+  p.status === PolicyStatus.PUBLISHED && p.validTo !== null && p.validTo < today
+    ? PolicyStatus.EXPIRED
+    : p.status;
+
+/**
+ * The policy catalogue (惠企政策): departments write policies with machine-checkable eligibility
+ * and an amount rule, publish them, change or withdraw them; publishing consolidates the policies
+ * a new one replaces. Matching keeps `policy_match` equal to "the enterprises each open policy's
+ * rule accepts": set-based SQL for a whole policy, the same rule evaluated in memory for one
+ * enterprise that changed. A new match is pushed once; a policy granted without application
+ * (免申即享) creates an approved grant for every newly eligible enterprise.
+ */
+export class PolicyService {
+  private readonly regions: Set<string>;
+  private cache: { key: string; policies: PolicyRow[] } | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly s: string,
+    private readonly calendar: WorkCalendar,
+    private readonly logger: Logger,
+  ) {
+    this.regions = new Set(readDivisions().map((d) => d.code));
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  async byIds(ids: readonly string[], viewer: Viewer | null): Promise<PolicyRow[]> {
+    if (!viewer) throw unauthenticated();
+    const rows = (await this.ds.query(
+      `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = ANY ($1::uuid[])`,
+      [ids.filter(isUuid)],
+    )) as PolicyRow[];
+    return rows.filter((p) => this.reads(p, viewer));
+  }
+
+  /** Drafts and withdrawn policies are for their department, evaluators and administrators. */
+  reads(p: PolicyRow, viewer: Viewer): boolean {
+    if (p.status === PolicyStatus.PUBLISHED) return true;
+    if (hasRole(viewer, Role.ADMIN, Role.EVALUATOR, Role.LEADER)) return true;
+    return hasRole(viewer, Role.DEPARTMENT) && viewer.departmentId === p.departmentId;
+  }
+
+  async list(
+    filter: {
+      status?: PolicyStatus | null;
+      departmentId?: string | null;
+      category?: PolicyCategory | null;
+      regionCode?: string | null;
+      search?: string | null;
+      openOnly?: boolean | null;
+    },
+    first: number,
+    offset: number,
+    viewer: Viewer | null,
+  ): Promise<{ rows: PolicyRow[]; total: number }> {
+    if (!viewer) throw unauthenticated();
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (!hasRole(viewer, Role.ADMIN, Role.EVALUATOR, Role.LEADER))
+      where.push(
+        hasRole(viewer, Role.DEPARTMENT) && viewer.departmentId
+          ? `(p.status = 'PUBLISHED' OR p.department_id = ${p(viewer.departmentId)})`
+          : `p.status = 'PUBLISHED'`,
+      );
+    const today = chinaToday();
+    if (filter.status === PolicyStatus.EXPIRED)
+      where.push(`p.status = 'PUBLISHED' AND p.valid_to < ${p(today)}::date`);
+    else if (filter.status === PolicyStatus.PUBLISHED)
+      where.push(`p.status = 'PUBLISHED' AND (p.valid_to IS NULL OR p.valid_to >= ${p(today)}::date)`);
+    else if (filter.status) where.push(`p.status = ${p(filter.status)}`);
+    if (filter.openOnly)
+      where.push(
+        `p.status = 'PUBLISHED' AND p.valid_from <= ${p(today)}::date AND (p.valid_to IS NULL OR p.valid_to >= ${p(today)}::date)`,
+      );
+    if (filter.departmentId) where.push(`p.department_id = ${p(filter.departmentId)}`);
+    if (filter.category) where.push(`p.category = ${p(filter.category)}`);
+    if (filter.regionCode) where.push(`p.region_code LIKE ${p(`${filter.regionCode.replace(/0+$/, '')}%`)}`);
+    if (filter.search?.trim())
+      where.push(`p.title ILIKE ${p(`%${filter.search.trim().replace(/[%_\\]/g, '\\$&')}%`)}`);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.ds.query(
+      `SELECT count(*)::int AS total FROM "${this.s}".policy p ${w}`,
+      params,
+    )) as [{ total: number }];
+    const rows = (await this.ds.query(
+      `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p ${w}
+       ORDER BY p.published_at DESC NULLS LAST, p.created_at DESC LIMIT ${p(first)} OFFSET ${p(offset)}`,
+      params,
+    )) as PolicyRow[];
+    return { rows, total };
+  }
+
+  async byDepartments(ids: readonly string[], viewer: Viewer | null): Promise<PolicyRow[]> {
+    if (!viewer) throw unauthenticated();
+    const rows = (await this.ds.query(
+      `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.department_id = ANY ($1::uuid[])
+       ORDER BY p.published_at DESC NULLS LAST, p.created_at DESC`,
+      [ids.filter(isUuid)],
+    )) as PolicyRow[];
+    return rows.filter((p) => this.reads(p, viewer));
+  }
+
+  // --- writing --------------------------------------------------------------------------------
+
+  private assertWriter(viewer: Viewer | null): Viewer {
+    if (!viewer) throw unauthenticated();
+    if (!hasRole(viewer, Role.ADMIN, Role.DEPARTMENT))
+      throw forbidden(
+        '只有部门工作人员和管理员可以管理政策',
+        'only department staff and administrators manage policies',
+      );
+    return viewer;
+  }
+
+  private assertOwns(p: { departmentId: string }, viewer: Viewer): void {
+    if (hasRole(viewer, Role.ADMIN)) return;
+    if (viewer.departmentId !== p.departmentId)
+      throw forbidden('只能管理本部门发布的政策', 'only your own department’s policies');
+  }
+
+  private async check(m: EntityManager, input: PolicyInput, viewer: Viewer, base?: PolicyRow) {
+    const problems: FieldProblem[] = [];
+    const title = input.title?.trim() ?? '';
+    if (title.length < 4 || title.length > 120)
+      problems.push({
+        field: 'title',
+        code: 'INVALID_TEXT',
+        message: '政策名称应为4至120个字',
+        messageEn: 'title must be 4–120 characters',
+      });
+    const summary = input.summary?.trim() ?? '';
+    if (summary.length > 5000)
+      problems.push({
+        field: 'summary',
+        code: 'INVALID_TEXT',
+        message: '政策摘要不超过5000字',
+        messageEn: 'summary too long',
+      });
+    const departmentId =
+      input.departmentId ??
+      base?.departmentId ??
+      (hasRole(viewer, Role.DEPARTMENT) ? viewer.departmentId : null) ??
+      null;
+    let department: { region_code: string } | undefined;
+    if (!departmentId || !isUuid(departmentId))
+      problems.push({
+        field: 'departmentId',
+        code: 'REQUIRED',
+        message: '请指定发布部门',
+        messageEn: 'departmentId is required',
+      });
+    else {
+      [department] = (await m.query(`SELECT region_code FROM "${this.s}".department WHERE id = $1`, [
+        departmentId,
+      ])) as {
+        region_code: string;
+      }[];
+      if (!department)
+        problems.push({
+          field: 'departmentId',
+          code: 'UNKNOWN_DEPARTMENT',
+          message: `部门不存在：${departmentId}`,
+          messageEn: 'unknown department',
+        });
+      else if (!hasRole(viewer, Role.ADMIN) && viewer.departmentId !== departmentId)
+        throw forbidden('只能以本部门名义发布政策', 'you may issue policies only for your own department');
+    }
+    if (!this.regions.has(input.regionCode))
+      problems.push({
+        field: 'regionCode',
+        code: 'UNKNOWN_REGION',
+        message: `行政区划代码不存在：${input.regionCode}`,
+        messageEn: 'unknown region',
+      });
+    else if (department && !regionContains(department.region_code, input.regionCode))
+      problems.push({
+        field: 'regionCode',
+        code: 'REGION_OUTSIDE_DEPARTMENT',
+        message: '政策适用地区超出了发布部门的辖区',
+        messageEn: 'the policy’s region lies outside the issuing department’s',
+      });
+    if (!Object.values(PolicyCategory).includes(input.category))
+      problems.push({
+        field: 'category',
+        code: 'INVALID_CATEGORY',
+        message: '政策类别无效',
+        messageEn: 'invalid category',
+      });
+    if (!Object.values(BenefitKind).includes(input.benefitKind))
+      problems.push({
+        field: 'benefitKind',
+        code: 'INVALID_BENEFIT_KIND',
+        message: '兑现方式无效',
+        messageEn: 'invalid benefit kind',
+      });
+    const amount = validateAmountRule(input.amountRule, 'amountRule');
+    problems.push(...amount.problems);
+    const rule = validateRule(input.rule, 'rule');
+    problems.push(...rule.problems);
+    const materials = (input.materials ?? base?.materials ?? []).map((x) => x.trim()).filter(Boolean);
+    if (materials.length > 20 || materials.some((x) => x.length > 60))
+      problems.push({
+        field: 'materials',
+        code: 'INVALID_MATERIALS',
+        message: '申报材料最多20项，每项不超过60字',
+        messageEn: 'at most 20 materials of ≤ 60 characters',
+      });
+    if (new Set(materials).size !== materials.length)
+      problems.push({
+        field: 'materials',
+        code: 'INVALID_MATERIALS',
+        message: '申报材料有重复项',
+        messageEn: 'duplicate materials',
+      });
+    const autoGrant = input.autoGrant ?? base?.autoGrant ?? false;
+    if (autoGrant && amount.rule && amount.rule.kind === 'SHARE')
+      problems.push({
+        field: 'autoGrant',
+        code: 'AUTO_GRANT_NEEDS_FIXED_AMOUNT',
+        message: '免申即享的政策须为定额或不涉及资金（按比例计算需要企业申报基数）',
+        messageEn:
+          'a policy granted without application needs a fixed amount (a share needs a declared base)',
+      });
+    const payoutWorkdays = input.payoutWorkdays ?? base?.payoutWorkdays ?? 15;
+    if (!Number.isInteger(payoutWorkdays) || payoutWorkdays < 1 || payoutWorkdays > 120)
+      problems.push({
+        field: 'payoutWorkdays',
+        code: 'OUT_OF_RANGE',
+        message: '兑付期限应为1至120个工作日',
+        messageEn: 'payoutWorkdays must be 1–120',
+      });
+    const validFrom = input.validFrom;
+    const validTo = input.validTo ?? null;
+    if (!DATE.test(validFrom ?? '') || Number.isNaN(Date.parse(validFrom)))
+      problems.push({
+        field: 'validFrom',
+        code: 'INVALID_DATE',
+        message: '生效日期格式应为YYYY-MM-DD',
+        messageEn: 'validFrom must be YYYY-MM-DD',
+      });
+    if (validTo !== null && (!DATE.test(validTo) || Number.isNaN(Date.parse(validTo))))
+      problems.push({
+        field: 'validTo',
+        code: 'INVALID_DATE',
+        message: '截止日期格式应为YYYY-MM-DD',
+        messageEn: 'validTo must be YYYY-MM-DD',
+      });
+    else if (validTo !== null && validTo < validFrom)
+      problems.push({
+        field: 'validTo',
+        code: 'INVALID_RANGE',
+        message: '截止日期不能早于生效日期',
+        messageEn: 'validTo is before validFrom',
+      });
+    const replaces = [...new Set(input.replaces ?? base?.replaces ?? [])];
+    if (replaces.some((x) => !isUuid(x) || x === base?.id))
+      problems.push({
+        field: 'replaces',
+        code: 'UNKNOWN_POLICY',
+        message: '被整合的政策无效',
+        messageEn: 'invalid replaced policy',
+      });
+    else if (replaces.length) {
+      const found = (await m.query(`SELECT id FROM "${this.s}".policy WHERE id = ANY ($1::uuid[])`, [
+        replaces,
+      ])) as unknown[];
+      if (found.length !== replaces.length)
+        problems.push({
+          field: 'replaces',
+          code: 'UNKNOWN_POLICY',
+          message: '被整合的政策不存在',
+          messageEn: 'a replaced policy does not exist',
+        });
+    }
+    if (problems.length) throw badInput(problems);
+    return {
+      title,
+      summary,
+      departmentId: must(departmentId),
+      amountRule: must(amount.rule),
+      rule: must(rule.rule),
+      materials,
+      autoGrant,
+      payoutWorkdays,
+      validFrom,
+      validTo,
+      replaces,
+    };
+  }
+
+  async create(input: PolicyInput, viewer: Viewer | null): Promise<PolicyRow> {
+    const v = this.assertWriter(viewer);
+    return this.ds.transaction(async (m) => {
+      const c = await this.check(m, input, v);
+      const [row] = (await m.query(
+        `INSERT INTO "${this.s}".policy (title, summary, department_id, region_code, category, benefit_kind, amount_rule,
+           materials, rule, auto_grant, payout_workdays, valid_from, valid_to, replaces, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${POLICY_COLUMNS('policy')}`,
+        [
+          c.title,
+          c.summary,
+          c.departmentId,
+          input.regionCode,
+          input.category,
+          input.benefitKind,
+          JSON.stringify(c.amountRule),
+          c.materials,
+          JSON.stringify(c.rule),
+          c.autoGrant,
+          c.payoutWorkdays,
+          c.validFrom,
+          c.validTo,
+          c.replaces,
+          v.sub,
+        ],
+      )) as PolicyRow[];
+      return must(row);
+    });
+  }
+
+  private async locked(m: EntityManager, id: string, viewer: Viewer): Promise<PolicyRow> {
+    const [row] = isUuid(id)
+      ? ((await m.query(`SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = $1 FOR UPDATE`, [
+          id,
+        ])) as PolicyRow[])
+      : [];
+    if (!row || !this.reads(row, viewer)) throw notFound('政策', 'policy', id);
+    this.assertOwns(row, viewer);
+    return row;
+  }
+
+  /** Changes a draft or a published policy (a published one is re-matched at once). */
+  async update(
+    id: string,
+    input: Partial<PolicyInput>,
+    expectedVersion: number,
+    viewer: Viewer | null,
+  ): Promise<PolicyRow> {
+    const v = this.assertWriter(viewer);
+    const row = await this.ds.transaction(async (m) => {
+      const p = await this.locked(m, id, v);
+      if (p.version !== expectedVersion)
+        throw conflict('政策已被他人修改，请刷新后重试', 'the policy changed since you read it', {
+          reason: 'VERSION_MISMATCH',
+          version: p.version,
+        });
+      if (p.status === PolicyStatus.WITHDRAWN)
+        throw new AppError('POLICY_WITHDRAWN', '已撤回的政策不能修改', 'a withdrawn policy cannot change');
+      const merged: PolicyInput = {
+        title: input.title ?? p.title,
+        summary: input.summary ?? p.summary,
+        departmentId: p.departmentId,
+        regionCode: input.regionCode ?? p.regionCode,
+        category: input.category ?? p.category,
+        benefitKind: input.benefitKind ?? p.benefitKind,
+        amountRule: input.amountRule ?? p.amountRule,
+        materials: input.materials ?? p.materials,
+        rule: input.rule ?? p.rule,
+        autoGrant: input.autoGrant ?? p.autoGrant,
+        payoutWorkdays: input.payoutWorkdays ?? p.payoutWorkdays,
+        validFrom: input.validFrom ?? p.validFrom,
+        validTo: input.validTo === undefined ? p.validTo : input.validTo,
+        replaces: input.replaces ?? p.replaces,
+      };
+      const c = await this.check(m, merged, v, p);
+      const [fresh] = returned<PolicyRow>(
+        await m.query(
+          `UPDATE "${this.s}".policy SET title = $2, summary = $3, region_code = $4, category = $5, benefit_kind = $6,
+             amount_rule = $7, materials = $8, rule = $9, auto_grant = $10, payout_workdays = $11, valid_from = $12,
+             valid_to = $13, replaces = $14, version = version + 1, updated_at = now()
+           WHERE id = $1 RETURNING ${POLICY_COLUMNS('policy')}`,
+          [
+            id,
+            c.title,
+            c.summary,
+            merged.regionCode,
+            merged.category,
+            merged.benefitKind,
+            JSON.stringify(c.amountRule),
+            c.materials,
+            JSON.stringify(c.rule),
+            c.autoGrant,
+            c.payoutWorkdays,
+            c.validFrom,
+            c.validTo,
+            c.replaces,
+          ],
+        ),
+      );
+      const updated = must(fresh);
+      if (updated.status === PolicyStatus.PUBLISHED) await this.rematchPolicy(m, updated);
+      return updated;
+    });
+    this.cache = null;
+    return row;
+  }
+
+  /** 发布: matched at once; the policies it replaces are withdrawn (整合). */
+  async publish(id: string, viewer: Viewer | null): Promise<PolicyRow> {
+    const v = this.assertWriter(viewer);
+    const row = await this.ds.transaction(async (m) => {
+      const p = await this.locked(m, id, v);
+      if (p.status !== PolicyStatus.DRAFT)
+        throw new AppError(
+          'INVALID_POLICY_STATE',
+          `政策当前为“${p.status === 'PUBLISHED' ? '已发布' : '已撤回'}”，只有草稿可以发布`,
+          `only a draft can be published (the policy is ${p.status})`,
+          { status: p.status },
+        );
+      const [fresh] = returned<PolicyRow>(
+        await m.query(
+          `UPDATE "${this.s}".policy SET status = 'PUBLISHED', published_at = now(), version = version + 1, updated_at = now()
+           WHERE id = $1 RETURNING ${POLICY_COLUMNS('policy')}`,
+          [id],
+        ),
+      );
+      const published = must(fresh);
+      if (published.replaces.length) {
+        await m.query(
+          `UPDATE "${this.s}".policy SET status = 'WITHDRAWN', status_reason = $2, version = version + 1, updated_at = now()
+           WHERE id = ANY ($1::uuid[]) AND status IN ('DRAFT', 'PUBLISHED')`,
+          [published.replaces, `并入《${published.title}》`],
+        );
+        await m.query(`DELETE FROM "${this.s}".policy_match WHERE policy_id = ANY ($1::uuid[])`, [
+          published.replaces,
+        ]);
+      }
+      await this.rematchPolicy(m, published);
+      return published;
+    });
+    this.cache = null;
+    return row;
+  }
+
+  /** 撤回: no longer matched or open for applications; open applications stay for review. */
+  async withdraw(id: string, reason: string, viewer: Viewer | null): Promise<PolicyRow> {
+    const v = this.assertWriter(viewer);
+    const why = reason?.trim() ?? '';
+    if (why.length < 4 || why.length > 500)
+      throw badInput([
+        {
+          field: 'reason',
+          code: 'INVALID_TEXT',
+          message: '撤回理由应为4至500个字',
+          messageEn: 'reason must be 4–500 characters',
+        },
+      ]);
+    const row = await this.ds.transaction(async (m) => {
+      const p = await this.locked(m, id, v);
+      if (p.status === PolicyStatus.WITHDRAWN)
+        throw new AppError('INVALID_POLICY_STATE', '政策已撤回', 'the policy is already withdrawn', {
+          status: p.status,
+        });
+      const [fresh] = returned<PolicyRow>(
+        await m.query(
+          `UPDATE "${this.s}".policy SET status = 'WITHDRAWN', status_reason = $2, version = version + 1, updated_at = now()
+           WHERE id = $1 RETURNING ${POLICY_COLUMNS('policy')}`,
+          [id, why],
+        ),
+      );
+      await m.query(`DELETE FROM "${this.s}".policy_match WHERE policy_id = $1`, [id]);
+      return must(fresh);
+    });
+    this.cache = null;
+    return row;
+  }
+
+  // --- matching -----------------------------------------------------------------------------
+
+  /**
+   * Recomputes one policy's matches in SQL: the enterprises its rule accepts (none when it is not
+   * open), new ones pushed once and, for a policy granted without application, granted.
+   */
+  async rematchPolicy(
+    m: EntityManager,
+    p: PolicyRow,
+    today = chinaToday(),
+  ): Promise<{ added: number; removed: number }> {
+    const params: unknown[] = [p.id];
+    const where = isOpen(p, today) ? compileRule(p.rule, 'e', params, today) : 'false';
+    const [stats] = (await m.query(
+      `WITH eligible AS (SELECT e.id FROM "${this.s}".enterprise e WHERE ${where}),
+       removed AS (
+         DELETE FROM "${this.s}".policy_match pm WHERE pm.policy_id = $1
+           AND NOT EXISTS (SELECT 1 FROM eligible x WHERE x.id = pm.enterprise_id) RETURNING 1),
+       added AS (
+         INSERT INTO "${this.s}".policy_match (policy_id, enterprise_id) SELECT $1, id FROM eligible
+         ON CONFLICT DO NOTHING RETURNING enterprise_id),
+       pushed AS (
+         INSERT INTO "${this.s}".policy_push (policy_id, enterprise_id) SELECT $1, enterprise_id FROM added
+         ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*) FROM added)::int AS added, (SELECT count(*) FROM removed)::int AS removed,
+         (SELECT count(*) FROM pushed)::int AS pushed`,
+      params,
+    )) as { added: number; removed: number }[];
+    if (p.autoGrant && isOpen(p, today)) await this.grantAll(m, p);
+    return { added: stats?.added ?? 0, removed: stats?.removed ?? 0 };
+  }
+
+  /** 免申即享: an approved grant for every matched enterprise that has none yet. */
+  private async grantAll(
+    m: EntityManager,
+    p: PolicyRow,
+    enterpriseIds: string[] | null = null,
+  ): Promise<void> {
+    const amount = maxAmount(p.amountRule, null) ?? 0;
+    const due = amount > 0 ? this.calendar.deadline(new Date(), p.payoutWorkdays) : null;
+    await m.query(
+      `WITH g AS (
+         INSERT INTO "${this.s}".application (no, policy_id, enterprise_id, department_id, region_code, auto, requested_amount,
+           status, submitted_by, decision_note, decided_by, decided_at, approved_amount, payout_due)
+         SELECT 'MS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
+                  lpad(nextval('"${this.s}".application_no_seq')::text, 7, '0'),
+                $1, pm.enterprise_id, $2, e.region_code, true, $3, 'APPROVED', 'system', '免申即享：符合条件，自动兑现',
+                'system', now(), $3, $4
+         FROM "${this.s}".policy_match pm JOIN "${this.s}".enterprise e ON e.id = pm.enterprise_id
+         WHERE pm.policy_id = $1 ${enterpriseIds ? 'AND pm.enterprise_id = ANY ($5::uuid[])' : ''}
+         ON CONFLICT (policy_id, enterprise_id) WHERE auto DO NOTHING
+         RETURNING id)
+       INSERT INTO "${this.s}".application_event (application_id, actor, action, to_status, note)
+       SELECT id, 'system', 'GRANT', 'APPROVED', '免申即享' FROM g`,
+      enterpriseIds
+        ? [p.id, p.departmentId, amount, due, enterpriseIds]
+        : [p.id, p.departmentId, amount, due],
+    );
+  }
+
+  /** Every open policy re-matched against every enterprise (after a bulk load, or from scratch). */
+  async rematchAll(): Promise<{ policies: number; matches: number }> {
+    const policies = (await this.ds.query(
+      `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
+    )) as PolicyRow[];
+    // Policies are independent: on PostgreSQL several run at once (PGlite queues them).
+    const queue = [...policies];
+    const worker = async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) {
+        const policy = p;
+        await this.ds.transaction((m) => this.rematchPolicy(m, policy));
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    const [{ n }] = (await this.ds.query(`SELECT count(*)::int AS n FROM "${this.s}".policy_match`)) as [
+      { n: number },
+    ];
+    return { policies: policies.length, matches: n };
+  }
+
+  private async openPolicies(m: EntityManager): Promise<PolicyRow[]> {
+    const [{ key }] = (await m.query(
+      `SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') AS key FROM "${this.s}".policy WHERE status = 'PUBLISHED'`,
+    )) as [{ key: string }];
+    if (this.cache?.key !== key) {
+      const policies = (await m.query(
+        `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
+      )) as PolicyRow[];
+      this.cache = { key, policies };
+    }
+    const today = chinaToday();
+    return this.cache.policies.filter((p) => isOpen(p, today));
+  }
+
+  /** Re-matches enterprises whose attributes changed, in memory against every open policy. */
+  async rematchEnterprises(m: EntityManager, ids: string[]): Promise<void> {
+    const policies = await this.openPolicies(m);
+    const enterprises = (await m.query(
+      `SELECT ${ENTERPRISE_COLUMNS} FROM "${this.s}".enterprise WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    )) as (RuleEnterprise & { id: string })[];
+    const current = (await m.query(
+      `SELECT policy_id, enterprise_id FROM "${this.s}".policy_match WHERE enterprise_id = ANY ($1::uuid[])`,
+      [ids],
+    )) as { policy_id: string; enterprise_id: string }[];
+    const had = new Set(current.map((c) => `${c.policy_id}/${c.enterprise_id}`));
+    const today = chinaToday();
+    const add: [string, string][] = [];
+    const keep = new Set<string>();
+    for (const e of enterprises)
+      for (const p of policies)
+        if (eligible(p.rule, e, today)) {
+          const k = `${p.id}/${e.id}`;
+          keep.add(k);
+          if (!had.has(k)) add.push([p.id, e.id]);
+        }
+    const drop = current.filter((c) => !keep.has(`${c.policy_id}/${c.enterprise_id}`));
+    if (drop.length)
+      await m.query(
+        `DELETE FROM "${this.s}".policy_match pm USING unnest($1::uuid[], $2::uuid[]) AS t(p, e)
+         WHERE pm.policy_id = t.p AND pm.enterprise_id = t.e`,
+        [drop.map((d) => d.policy_id), drop.map((d) => d.enterprise_id)],
+      );
+    if (!add.length) return;
+    const pairs = [add.map((a) => a[0]), add.map((a) => a[1])];
+    await m.query(
+      `INSERT INTO "${this.s}".policy_match (policy_id, enterprise_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
+       ON CONFLICT DO NOTHING`,
+      pairs,
+    );
+    await m.query(
+      `INSERT INTO "${this.s}".policy_push (policy_id, enterprise_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
+       ON CONFLICT DO NOTHING`,
+      pairs,
+    );
+    for (const p of policies.filter((x) => x.autoGrant)) {
+      const newly = add.filter((a) => a[0] === p.id).map((a) => a[1]);
+      if (newly.length) await this.grantAll(m, p, newly);
+    }
+  }
+
+  // --- explaining ------------------------------------------------------------------------------
+
+  /** Pass the transaction's manager when inside one (the embedded database has a single connection). */
+  async enterprisesByIds(
+    ids: readonly string[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<(RuleEnterprise & { id: string })[]> {
+    return (await m.query(
+      `SELECT ${ENTERPRISE_COLUMNS} FROM "${this.s}".enterprise WHERE id = ANY ($1::uuid[])`,
+      [ids.filter(isUuid)],
+    )) as (RuleEnterprise & { id: string })[];
+  }
+
+  /** Why (or why not) an enterprise is eligible for a policy: every condition and whether it holds. */
+  async explainFor(
+    p: PolicyRow,
+    enterpriseId: string,
+  ): Promise<{ eligible: boolean; conditions: Condition[] }> {
+    const [e] = await this.enterprisesByIds([enterpriseId]);
+    if (!e) throw notFound('企业', 'enterprise', enterpriseId);
+    return explain(p.rule, e, chinaToday());
+  }
+
+  /** Open policies an enterprise is eligible for, with the reasons (Enterprise.eligiblePolicies). */
+  async eligibleFor(
+    enterpriseIds: readonly string[],
+  ): Promise<{ enterpriseId: string; policy: PolicyRow; matchedAt: Date }[]> {
+    return (
+      (await this.ds.query(
+        `SELECT pm.enterprise_id AS "enterpriseId", pm.matched_at AS "matchedAt", row_to_json(x) AS policy
+         FROM "${this.s}".policy_match pm
+         JOIN LATERAL (SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = pm.policy_id) x ON true
+         WHERE pm.enterprise_id = ANY ($1::uuid[]) ORDER BY pm.matched_at DESC`,
+        [enterpriseIds.filter(isUuid)],
+      )) as { enterpriseId: string; policy: PolicyRow; matchedAt: Date }[]
+    ).map((r) => ({
+      ...r,
+      policy: {
+        ...r.policy,
+        createdAt: new Date(r.policy.createdAt),
+        updatedAt: new Date(r.policy.updatedAt),
+        publishedAt: r.policy.publishedAt ? new Date(r.policy.publishedAt) : null,
+      },
+    }));
+  }
+
+  async eligibleCount(policyIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = (await this.ds.query(
+      `SELECT policy_id AS id, count(*)::int AS n FROM "${this.s}".policy_match WHERE policy_id = ANY ($1::uuid[]) GROUP BY 1`,
+      [policyIds.filter(isUuid)],
+    )) as { id: string; n: number }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  async eligibleEnterprises(
+    policyId: string,
+    first: number,
+    offset: number,
+  ): Promise<{ ids: string[]; total: number }> {
+    const [{ total }] = (await this.ds.query(
+      `SELECT count(*)::int AS total FROM "${this.s}".policy_match WHERE policy_id = $1`,
+      [policyId],
+    )) as [{ total: number }];
+    const rows = (await this.ds.query(
+      `SELECT enterprise_id FROM "${this.s}".policy_match WHERE policy_id = $1 ORDER BY matched_at, enterprise_id LIMIT $2 OFFSET $3`,
+      [policyId, first, offset],
+    )) as { enterprise_id: string }[];
+    return { ids: rows.map((r) => r.enterprise_id), total };
+  }
+
+  describeAmount(p: PolicyRow): string {
+    return describeAmount(p.amountRule);
+  }
+
+  // --- pushes ------------------------------------------------------------------------------------
+
+  async pushesOf(enterpriseIds: readonly string[], unreadOnly: boolean) {
+    return (await this.ds.query(
+      `SELECT id, policy_id AS "policyId", enterprise_id AS "enterpriseId", pushed_at AS "pushedAt", read_at AS "readAt"
+       FROM "${this.s}".policy_push WHERE enterprise_id = ANY ($1::uuid[]) ${unreadOnly ? 'AND read_at IS NULL' : ''}
+       ORDER BY pushed_at DESC LIMIT 500`,
+      [enterpriseIds.filter(isUuid)],
+    )) as { id: string; policyId: string; enterpriseId: string; pushedAt: Date; readAt: Date | null }[];
+  }
+
+  /** 已读: only the enterprise itself marks its pushes read. */
+  async markPushesRead(ids: string[], viewer: Viewer | null) {
+    if (!viewer) throw unauthenticated();
+    if (!hasRole(viewer, Role.ENTERPRISE) || !viewer.enterpriseId)
+      throw forbidden('只有企业本身可以标记推送已读', 'only the enterprise marks its pushes read');
+    return returned(
+      await this.ds.query(
+        `UPDATE "${this.s}".policy_push SET read_at = coalesce(read_at, now())
+           WHERE id = ANY ($1::uuid[]) AND enterprise_id = $2
+           RETURNING id, policy_id AS "policyId", enterprise_id AS "enterpriseId", pushed_at AS "pushedAt", read_at AS "readAt"`,
+        [ids.filter(isUuid), viewer.enterpriseId],
+      ),
+    ) as { id: string; policyId: string; enterpriseId: string; pushedAt: Date; readAt: Date | null }[];
+  }
+
+  logMatch(policyId: string, stats: { added: number; removed: number }): void {
+    this.logger.info({ policyId, ...stats }, 'policy re-matched');
+  }
+}

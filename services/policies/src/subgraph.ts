@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
+import { WorkCalendar } from '@sfw/workdays';
+import type { Context, PoliciesServices } from './context';
+import {
+  ApplicationResolver,
+  DepartmentPoliciesResolver,
+  EnterprisePoliciesResolver,
+  LowTakeUpResolver,
+  PolicyResolver,
+  PushResolver,
+  TotalsResolver,
+} from './graphql/resolvers';
+import { PoliciesInitial1764100000000 } from './migrations/1764100000000-policies-initial';
+import { ApplicationService } from './policy/application.service';
+import { PairingService } from './policy/pairing.service';
+import { PolicyService } from './policy/policy.service';
+import { TotalsService } from './policy/totals.service';
+import { Projections } from './projection/projections';
+
+const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
+
+export const buildPoliciesSchema = () =>
+  buildFederatedSchema({
+    resolvers: [
+      PolicyResolver,
+      ApplicationResolver,
+      PushResolver,
+      TotalsResolver,
+      LowTakeUpResolver,
+      EnterprisePoliciesResolver,
+      DepartmentPoliciesResolver,
+    ],
+    referenceResolvers: {
+      Policy: {
+        __resolveReference: async (ref: { id: string }, ctx: Context) =>
+          (await ctx.services.policies.byIds([ref.id], ctx.viewer).catch(() => []))[0] ?? null,
+      },
+      Application: {
+        __resolveReference: async (ref: { id: string }, ctx: Context) =>
+          (await ctx.services.applications.byIds([ref.id], ctx.viewer).catch(() => []))[0] ?? null,
+      },
+      Enterprise: stub,
+      Department: stub,
+    },
+  });
+
+/** The policies subgraph: business-support policies (惠企政策直通车). */
+export const policiesSubgraph: SubgraphDefinition<PoliciesServices> = {
+  name: 'policies',
+  defaultPort: 4004,
+  entities: [],
+  migrations: [PoliciesInitial1764100000000],
+  buildSchema: buildPoliciesSchema,
+  createServices({ database, logger, env }) {
+    const calendar = WorkCalendar.fromEnv(env as NodeJS.ProcessEnv);
+    const ds = database.dataSource;
+    const s = database.schema;
+    const policies = new PolicyService(ds, s, calendar, logger);
+    return {
+      calendar,
+      policies,
+      applications: new ApplicationService(ds, s, calendar, policies),
+      totals: new TotalsService(ds, s),
+      pairings: new PairingService(ds, s),
+      projections: new Projections(ds, s, logger, (m, ids) => policies.rematchEnterprises(m, ids)),
+    };
+  },
+  async onStart(services, { bus }) {
+    await services.projections.start(bus);
+  },
+};

@@ -1,0 +1,470 @@
+import { randomUUID } from 'node:crypto';
+import { Role, type EventEnvelope, type Viewer } from '@sfw/shared-types';
+import { InProcessEventBus } from '@sfw/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@sfw/subgraph-kit/testing';
+import { WorkCalendar } from '@sfw/workdays';
+import type { PoliciesServices } from '../src/context';
+import { policiesSubgraph } from '../src/subgraph';
+
+let sg: TestSubgraph<PoliciesServices>;
+const bus = new InProcessEventBus();
+
+const D_CITY = randomUUID();
+const D_LQ = randomUUID();
+const admin: Viewer = { sub: 'admin', roles: [Role.ADMIN] };
+const evaluator: Viewer = { sub: 'eval', roles: [Role.EVALUATOR] };
+const city: Viewer = { sub: 'jxj', roles: [Role.DEPARTMENT], departmentId: D_CITY };
+const luqiao: Viewer = { sub: 'lq', roles: [Role.DEPARTMENT], departmentId: D_LQ };
+const C1 = randomUUID();
+
+let at = Date.now() - 86_400_000;
+function envelope(type: string, aggregateId: string, payload: unknown): EventEnvelope {
+  at += 1000;
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date(at).toISOString(),
+    source: 'test',
+    aggregateType: type,
+    aggregateId,
+    payload,
+  };
+}
+
+const department = (id: string, name: string, level: string, regionCode: string) =>
+  envelope('DepartmentChanged', id, {
+    department: {
+      id,
+      code: name,
+      name,
+      shortName: name,
+      level,
+      regionCode,
+      parentId: null,
+      domains: [],
+      active: true,
+      members: [],
+    },
+  });
+
+interface Ent {
+  id: string;
+  regionCode: string;
+  industryCode: string;
+  scale: string;
+  tags: string[];
+  employees: number | null;
+  registeredCapital: number | null;
+  foundedOn: string | null;
+  parks: string[];
+}
+const snapshot = (e: Ent, name = '台州测试企业有限公司') => ({
+  enterprise: { ...e, name, creditCode: '91331004MA2AAAAAA0' },
+});
+const register = (e: Ent) => bus.publish(envelope('EnterpriseRegistered', e.id, snapshot(e)));
+const update = (e: Ent) =>
+  bus.publish(envelope('EnterpriseUpdated', e.id, { ...snapshot(e), changed: ['tags'] }));
+
+const ent = (over: Partial<Ent>): Ent => ({
+  id: randomUUID(),
+  regionCode: '331004001',
+  industryCode: '3612',
+  scale: 'ABOVE_DESIGNATED',
+  tags: [],
+  employees: 120,
+  registeredCapital: 5000,
+  foundedOn: '2015-06-01',
+  parks: [],
+  ...over,
+});
+
+// Four enterprises: a Luqiao specialised one, a Luqiao small one, a Jiaojiang one, a young one.
+const E1 = ent({ tags: ['专精特新'] });
+const E2 = ent({ scale: 'SMALL_MICRO', employees: 12, industryCode: '5191' });
+const E3 = ent({ regionCode: '331002001', tags: ['专精特新'] });
+const E4 = ent({ foundedOn: new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10) });
+const enterprise = (e: Ent): Viewer => ({
+  sub: `ent-${e.id.slice(0, 4)}`,
+  roles: [Role.ENTERPRISE],
+  enterpriseId: e.id,
+});
+
+async function ok<T = Record<string, any>>(
+  doc: string,
+  vars: Record<string, unknown>,
+  viewer: Viewer,
+): Promise<T> {
+  const res = await sg.query<T>(doc, vars, viewer);
+  if (res.errors) throw new Error(JSON.stringify(res.errors, null, 2));
+  return res.data as T;
+}
+async function fails(doc: string, vars: Record<string, unknown>, viewer: Viewer) {
+  const res = await sg.query(doc, vars, viewer);
+  expect(res.errors).toBeDefined();
+  return res.errors![0]!.extensions as Record<string, any>;
+}
+
+const CREATE = `mutation($i: PolicyInput!) { createPolicy(input: $i) { id status version ruleText amountText } }`;
+const PUBLISH = `mutation($id: ID!) { publishPolicy(id: $id) { id status eligibleCount } }`;
+const TECH = {
+  title: '专精特新企业研发投入补助',
+  summary: '对路桥区专精特新制造业企业的研发投入给予补助。',
+  regionCode: '331004',
+  category: 'TECH_INNOVATION',
+  benefitKind: 'SUBSIDY',
+  amountRule: { kind: 'SHARE', baseLabel: '研发投入', share: 0.1, cap: 2000000 },
+  materials: ['营业执照', '研发费用专项审计报告'],
+  rule: {
+    all: [
+      { attr: 'region', in: ['331004'] },
+      { attr: 'industry', in: ['C'] },
+      { attr: 'tags', any: ['专精特新'] },
+    ],
+  },
+  validFrom: '2026-01-01',
+  payoutWorkdays: 10,
+};
+
+beforeAll(async () => {
+  sg = await startTestSubgraph(policiesSubgraph, { bus });
+  await bus.publish(department(D_CITY, '台州市经济和信息化局', 'CITY', '331000'));
+  await bus.publish(department(D_LQ, '路桥区经济和信息化局', 'COUNTY', '331004'));
+  for (const e of [E1, E2, E3, E4]) await register(e);
+  await bus.publish(
+    envelope('CadrePaired', C1, {
+      pairingId: randomUUID(),
+      cadreId: C1,
+      departmentId: D_LQ,
+      enterpriseId: E1.id,
+      level: 'COUNTY',
+      primary: true,
+      fromDate: '2026-01-01',
+      keyEnterpriseException: false,
+    }),
+  );
+});
+
+afterAll(async () => {
+  await sg?.stop();
+});
+
+describe('policies and eligibility', () => {
+  let techId: string;
+
+  it('refuses a bad rule with the path of every bad part, and a policy outside the department’s region', async () => {
+    const e = await fails(
+      CREATE,
+      {
+        i: {
+          ...TECH,
+          rule: {
+            all: [
+              { attr: 'revenue', min: 1 },
+              { attr: 'employees', min: 'many' },
+            ],
+          },
+          amountRule: { kind: 'SHARE', baseLabel: '研发投入', share: 2, cap: null },
+        },
+      },
+      luqiao,
+    );
+    const fields = (e['problems'] as { field: string }[]).map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['rule.all[0].attr', 'rule.all[1].min']));
+    expect(fields.some((f) => f.startsWith('amountRule'))).toBe(true);
+    const outside = await fails(CREATE, { i: { ...TECH, regionCode: '331002' } }, luqiao);
+    expect(outside['code']).toBe('REGION_OUTSIDE_DEPARTMENT');
+    expect((await fails(CREATE, { i: TECH }, enterprise(E1)))['code']).toBe('FORBIDDEN');
+    expect((await fails(CREATE, { i: { ...TECH, departmentId: D_CITY } }, luqiao))['code']).toBe('FORBIDDEN');
+  });
+
+  it('publishes a policy and matches exactly the enterprises its rule accepts; pushes once', async () => {
+    const created = await ok<{
+      createPolicy: { id: string; status: string; ruleText: string; amountText: string };
+    }>(CREATE, { i: TECH }, luqiao);
+    expect(created.createPolicy.status).toBe('DRAFT');
+    expect(created.createPolicy.amountText).toContain('10%');
+    techId = created.createPolicy.id;
+    // A draft is not visible to enterprises.
+    const hidden = await ok<{ policy: unknown }>(`{ policy(id: "${techId}") { id } }`, {}, enterprise(E1));
+    expect(hidden.policy).toBeNull();
+    const pub = await ok<{ publishPolicy: { status: string; eligibleCount: number } }>(
+      PUBLISH,
+      { id: techId },
+      luqiao,
+    );
+    // E1 only: E2 is a small trader, E3 is in Jiaojiang, E4 has no tag.
+    expect(pub.publishPolicy).toEqual({ id: techId, status: 'PUBLISHED', eligibleCount: 1 } as never);
+    const mine = await ok<{
+      _entities: {
+        eligiblePolicies: { policy: { id: string }; conditions: { holds: boolean }[] }[];
+        policyPushes: { read: boolean }[];
+      }[];
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { eligiblePolicies { policy { id } conditions { text holds } maxAmount } policyPushes { read policy { id } } } } }`,
+      { r: [{ __typename: 'Enterprise', id: E1.id }] },
+      enterprise(E1),
+    );
+    expect(mine._entities[0]!.eligiblePolicies.map((x) => x.policy.id)).toEqual([techId]);
+    expect(mine._entities[0]!.eligiblePolicies[0]!.conditions.every((c) => c.holds)).toBe(true);
+    expect(mine._entities[0]!.policyPushes).toHaveLength(1);
+    // Why not: E3 is in Jiaojiang.
+    const why = await ok<{
+      policy: { eligibility: { eligible: boolean; conditions: { text: string; holds: boolean }[] } };
+    }>(
+      `{ policy(id: "${techId}") { eligibility(enterpriseId: "${E3.id}") { eligible conditions { text holds } } } }`,
+      {},
+      admin,
+    );
+    expect(why.policy.eligibility.eligible).toBe(false);
+    expect(why.policy.eligibility.conditions.filter((c) => !c.holds)).toHaveLength(1);
+  });
+
+  it('re-matches an enterprise when its attributes change, without pushing the same policy twice', async () => {
+    await update({ ...E2, tags: ['专精特新'], industryCode: '3612' });
+    let count = await ok<{ policy: { eligibleCount: number } }>(
+      `{ policy(id: "${techId}") { eligibleCount } }`,
+      {},
+      admin,
+    );
+    expect(count.policy.eligibleCount).toBe(2);
+    await update({ ...E2, tags: [], industryCode: '3612' });
+    count = await ok(`{ policy(id: "${techId}") { eligibleCount } }`, {}, admin);
+    expect(count.policy.eligibleCount).toBe(1);
+    await update({ ...E2, tags: ['专精特新'], industryCode: '3612' });
+    const pushes = await sg.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM policies.policy_push WHERE enterprise_id = $1`,
+      [E2.id],
+    );
+    expect(pushes[0].n).toBe(1);
+    // An older event never overwrites a newer one.
+    const stale = envelope('EnterpriseUpdated', E2.id, {
+      ...snapshot({ ...E2, tags: [] }),
+      changed: ['tags'],
+    });
+    stale.occurredAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    await bus.publish(stale);
+    count = await ok(`{ policy(id: "${techId}") { eligibleCount } }`, {}, admin);
+    expect(count.policy.eligibleCount).toBe(2);
+  });
+
+  it('takes an application through review, approval within the amount rule, and payout with a working-day deadline', async () => {
+    const APPLY = `mutation($i: ApplyInput!) { applyForPolicy(input: $i) { id no status requestedAmount } }`;
+    const noMaterial = await fails(APPLY, { i: { policyId: techId, declaredBase: 3000000 } }, enterprise(E1));
+    expect((noMaterial['problems'] as { code: string }[]).map((p) => p.code)).toContain('MATERIALS_MISSING');
+    const notEligible = await fails(
+      APPLY,
+      {
+        i: {
+          policyId: techId,
+          declaredBase: 1,
+          materials: [
+            { name: '营业执照', reference: 'x' },
+            { name: '研发费用专项审计报告', reference: 'y' },
+          ],
+        },
+      },
+      enterprise(E3),
+    );
+    expect(notEligible['code']).toBe('NOT_ELIGIBLE');
+    const materials = [
+      { name: '营业执照', reference: 'oss://t/1.pdf' },
+      { name: '研发费用专项审计报告', reference: 'oss://t/2.pdf' },
+    ];
+    const applied = await ok<{
+      applyForPolicy: { id: string; no: string; status: string; requestedAmount: number };
+    }>(APPLY, { i: { policyId: techId, declaredBase: 3000000, materials } }, enterprise(E1));
+    expect(applied.applyForPolicy).toMatchObject({ status: 'SUBMITTED', requestedAmount: 300000 });
+    expect(applied.applyForPolicy.no).toMatch(/^ZC\d{4}-\d{7}$/);
+    const id = applied.applyForPolicy.id;
+    expect(
+      (await fails(APPLY, { i: { policyId: techId, declaredBase: 1, materials } }, enterprise(E1)))['code'],
+    ).toBe('APPLICATION_OPEN');
+
+    // The issuing department asks for more, the enterprise supplements, the department approves.
+    // Another department does not even see it.
+    expect(
+      (
+        await fails(
+          `mutation { requestApplicationMaterial(id: "${id}", note: "请补充发票") { id } }`,
+          {},
+          city,
+        )
+      )['code'],
+    ).toBe('NOT_FOUND');
+    await ok(
+      `mutation { requestApplicationMaterial(id: "${id}", note: "请补充研发项目立项文件") { status } }`,
+      {},
+      luqiao,
+    );
+    await ok(
+      `mutation { supplementApplication(id: "${id}", materials: [{ name: "研发项目立项文件", reference: "oss://t/3.pdf" }]) { status } }`,
+      {},
+      enterprise(E1),
+    );
+    const over = await fails(
+      `mutation { approveApplication(id: "${id}", amount: 400000) { id } }`,
+      {},
+      luqiao,
+    );
+    expect(over).toMatchObject({ code: 'AMOUNT_EXCEEDS_RULE', max: 300000 });
+    const approved = await ok<{
+      approveApplication: { status: string; approvedAmount: number; payoutDue: string; decidedAt: string };
+    }>(
+      `mutation { approveApplication(id: "${id}", amount: 280000, note: "核定研发投入280万元") { status approvedAmount payoutDue decidedAt } }`,
+      {},
+      luqiao,
+    );
+    expect(approved.approveApplication).toMatchObject({ status: 'APPROVED', approvedAmount: 280000 });
+    const due = WorkCalendar.load().deadline(new Date(approved.approveApplication.decidedAt), 10);
+    expect(Math.abs(new Date(approved.approveApplication.payoutDue).getTime() - due.getTime())).toBeLessThan(
+      5000,
+    );
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(
+      (
+        await fails(
+          `mutation { recordPolicyPayout(id: "${id}", input: { amount: 300000, paidOn: "${today}", reference: "ZF001" }) { id } }`,
+          {},
+          luqiao,
+        )
+      )['problems'][0].code,
+    ).toBe('PAYOUT_EXCEEDS_APPROVED');
+    const paid = await ok<{ recordPolicyPayout: Record<string, any> }>(
+      `mutation { recordPolicyPayout(id: "${id}", input: { amount: 280000, paidOn: "${today}", reference: "ZF20261122001" }) { status paidAmount paidOn payoutLate timeline { action toStatus } } }`,
+      {},
+      luqiao,
+    );
+    expect(paid.recordPolicyPayout).toMatchObject({
+      status: 'PAID',
+      paidAmount: 280000,
+      paidOn: today,
+      payoutLate: false,
+    });
+    expect(paid.recordPolicyPayout.timeline.map((s: { action: string }) => s.action)).toEqual([
+      'APPLY',
+      'REQUEST_MATERIAL',
+      'SUPPLEMENT',
+      'APPROVE',
+      'PAY',
+    ]);
+    // A paired cadre sees the enterprise's applications; another enterprise does not.
+    const cadre: Viewer = { sub: 'c1', roles: [Role.CADRE], cadreId: C1 };
+    const seen = await ok<{ _entities: { applications: { no: string }[] }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { applications { no } } } }`,
+      { r: [{ __typename: 'Enterprise', id: E1.id }] },
+      cadre,
+    );
+    expect(seen._entities[0]!.applications).toHaveLength(1);
+    const res = await sg.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { applications { no } } } }`,
+      { r: [{ __typename: 'Enterprise', id: E1.id }] },
+      enterprise(E3),
+    );
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('grants a 免申即享 policy to every eligible enterprise on publish and to those eligible later', async () => {
+    const created = await ok<{ createPolicy: { id: string } }>(
+      CREATE,
+      {
+        i: {
+          title: '稳岗返还（免申即享）',
+          regionCode: '331000',
+          category: 'EMPLOYMENT',
+          benefitKind: 'SUBSIDY',
+          amountRule: { kind: 'FIXED', amount: 50000 },
+          rule: { all: [{ attr: 'employees', min: 100 }] },
+          autoGrant: true,
+          validFrom: '2026-01-01',
+        },
+      },
+      city,
+    );
+    const id = created.createPolicy.id;
+    const share = await fails(
+      `mutation($id: ID!, $p: PolicyPatch!) { updatePolicy(id: $id, input: $p, expectedVersion: 1) { id } }`,
+      { id, p: { amountRule: { kind: 'SHARE', baseLabel: '工资总额', share: 0.1, cap: null } } },
+      city,
+    );
+    expect((share['problems'] as { code: string }[]).map((p) => p.code)).toContain(
+      'AUTO_GRANT_NEEDS_FIXED_AMOUNT',
+    );
+    await ok(PUBLISH, { id }, city);
+    const grants = await sg.database.dataSource.query(
+      `SELECT enterprise_id, status, approved_amount::float8 AS amount FROM policies.application WHERE policy_id = $1 AND auto ORDER BY 1`,
+      [id],
+    );
+    expect(grants.map((g: { enterprise_id: string }) => g.enterprise_id).sort()).toEqual(
+      [E1.id, E3.id, E4.id].sort(),
+    );
+    expect(
+      grants.every((g: { status: string; amount: number }) => g.status === 'APPROVED' && g.amount === 50000),
+    ).toBe(true);
+    await update({ ...E2, employees: 150, tags: ['专精特新'], industryCode: '3612' });
+    const later = await sg.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM policies.application WHERE policy_id = $1 AND auto`,
+      [id],
+    );
+    expect(later[0].n).toBe(4);
+    // Applying for it is refused: nothing to apply for.
+    expect(
+      (await fails(`mutation { applyForPolicy(input: { policyId: "${id}" }) { id } }`, {}, enterprise(E1)))[
+        'code'
+      ],
+    ).toBe('AUTO_GRANTED');
+  });
+
+  it('consolidates: publishing a policy withdraws the ones it replaces', async () => {
+    const old = await ok<{ createPolicy: { id: string } }>(
+      CREATE,
+      { i: { ...TECH, title: '老政策：研发补助（旧）' } },
+      luqiao,
+    );
+    await ok(PUBLISH, { id: old.createPolicy.id }, luqiao);
+    const umbrella = await ok<{ createPolicy: { id: string } }>(
+      CREATE,
+      { i: { ...TECH, title: '路桥区制造业高质量发展若干政策', replaces: [old.createPolicy.id] } },
+      luqiao,
+    );
+    await ok(PUBLISH, { id: umbrella.createPolicy.id }, luqiao);
+    const d = await ok<{ policy: { status: string; statusReason: string; eligibleCount: number } }>(
+      `{ policy(id: "${old.createPolicy.id}") { status statusReason eligibleCount } }`,
+      {},
+      admin,
+    );
+    expect(d.policy).toEqual({
+      status: 'WITHDRAWN',
+      statusReason: '并入《路桥区制造业高质量发展若干政策》',
+      eligibleCount: 0,
+    });
+  });
+
+  it('totals payouts by policy with take-up, and lists policies with few takers', async () => {
+    const t = await ok<{
+      policyTotals: {
+        label: string;
+        paidAmount: number;
+        enterpriseTimes: number;
+        eligible: number;
+        takeUp: number;
+      }[];
+    }>(
+      `{ policyTotals(by: POLICY) { label paidAmount enterpriseTimes eligible applied takeUp grants } }`,
+      {},
+      evaluator,
+    );
+    const tech = t.policyTotals.find((r) => r.label === TECH.title)!;
+    expect(tech).toMatchObject({ paidAmount: 280000, enterpriseTimes: 1, eligible: 2 });
+    expect(tech.takeUp).toBeCloseTo(1 / 2, 3);
+    expect((await fails(`{ policyTotals(by: POLICY) { key } }`, {}, enterprise(E1)))['code']).toBe(
+      'FORBIDDEN',
+    );
+    const low = await ok<{ lowTakeUpPolicies: unknown[] }>(
+      `{ lowTakeUpPolicies(threshold: 0.5, minEligible: 1) { eligible applied takeUp policy { title } } }`,
+      {},
+      admin,
+    );
+    expect(low.lowTakeUpPolicies.length).toBeGreaterThan(0);
+  });
+});
