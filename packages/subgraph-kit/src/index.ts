@@ -14,5 +14,5 @@ export * from './nats-bus';
 export * from './schema';
 export * from './service';
 export * from './viewer';
-export { SHARED_ENUMS } from './shared-enums';
+export { SHARED_ENUMS, describedValues } from './shared-enums';
 export { isUuid, returned, encodeCursor, decodeCursor, PageInfo } from './paging';

@@ -18,7 +18,8 @@ import {
  * composes an enum only when all subgraphs define it alike, so no service spells its own.
  * (Registering is a side effect of importing the kit; a schema shows only the enums it uses.)
  */
-const described = <T extends string>(labels: Record<T, string>) =>
+/** An enum's `valuesConfig` from its Chinese labels: each value described by its label. */
+export const describedValues = <T extends string>(labels: Record<T, string>) =>
   Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));
 
 registerEnumType(AdministrativeLevel, {
@@ -33,17 +34,17 @@ registerEnumType(AdministrativeLevel, {
 registerEnumType(ProblemDomain, {
   name: 'ProblemDomain',
   description: '问题领域 (a department’s remit, an appeal’s category)',
-  valuesConfig: described(PROBLEM_DOMAIN_LABELS),
+  valuesConfig: describedValues(PROBLEM_DOMAIN_LABELS),
 });
 registerEnumType(SignOffRole, {
   name: 'SignOffRole',
   description: '签批角色 (the order of sign-off of a refusal)',
-  valuesConfig: described(SIGN_OFF_ROLE_LABELS),
+  valuesConfig: describedValues(SIGN_OFF_ROLE_LABELS),
 });
 registerEnumType(VisitKind, {
   name: 'VisitKind',
   description: '走访方式',
-  valuesConfig: described(VISIT_KIND_LABELS),
+  valuesConfig: describedValues(VISIT_KIND_LABELS),
 });
 registerEnumType(VisitQuestion, {
   name: 'VisitQuestion',

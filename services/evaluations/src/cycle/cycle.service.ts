@@ -9,7 +9,7 @@ import {
   type Logger,
 } from '@sfw/subgraph-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertRoles, readsAll, readsDepartment } from '../access';
+import { assertRoles, readsAll } from '../access';
 import { supersedeCallbacks } from '../feedback/supersede';
 import { must } from '../must';
 import type { EvaluationsConfig } from '../config';
@@ -329,10 +329,6 @@ export class CycleService {
          ORDER BY c.period_start DESC, c.published_at DESC LIMIT $3) x`,
       [ids.filter(isUuid), kind, last],
     )) as RankingRow[];
-  }
-
-  readsScoresOf(viewer: Viewer | null, departmentId: string, regionCode: string | null): boolean {
-    return readsDepartment(viewer, departmentId, regionCode);
   }
 
   async departmentRegions(

@@ -1,7 +1,7 @@
 import { Role } from '@sfw/shared-types';
 import { AppError, forbidden, groupByKeys, hasRole, orderByKeys, unauthenticated } from '@sfw/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { readsAll } from '../access';
+import { readsAll, readsDepartment } from '../access';
 import type { Context } from '../context';
 import type { CycleRow, ResultRow } from '../cycle/cycle.service';
 import type { RatingRow } from '../feedback/feedback.service';
@@ -734,7 +734,7 @@ async function assertReadsDepartment(ctx: Context, departmentId: string): Promis
       return ids.map((x) => map.get(x) ?? null);
     })
     .load(departmentId);
-  if (!ctx.services.cycles.readsScoresOf(ctx.viewer, departmentId, region?.regionCode ?? null))
+  if (!readsDepartment(ctx.viewer, departmentId, region?.regionCode ?? null))
     throw forbidden(
       '只能查看本部门（或本地区）的评议得分',
       'only your own department’s (or region’s) scores',

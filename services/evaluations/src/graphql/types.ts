@@ -1,5 +1,5 @@
 import { AdministrativeLevel } from '@sfw/shared-types';
-import '@sfw/subgraph-kit';
+import { describedValues } from '@sfw/subgraph-kit';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   COMPONENT_LABELS,
@@ -15,23 +15,20 @@ import {
   VERDICT_LABELS,
 } from '../model';
 
-const described = <T extends string>(labels: Record<T, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));
-
 registerEnumType(RatingLevel, {
   name: 'RatingLevel',
   description: '评价等级（好差评五级）',
-  valuesConfig: described(RATING_LABELS),
+  valuesConfig: describedValues(RATING_LABELS),
 });
 registerEnumType(ObserverVerdict, {
   name: 'ObserverVerdict',
   description: '观察员结论',
-  valuesConfig: described(VERDICT_LABELS),
+  valuesConfig: describedValues(VERDICT_LABELS),
 });
 registerEnumType(ObserverKind, {
   name: 'ObserverKind',
   description: '观察员身份',
-  valuesConfig: described({
+  valuesConfig: describedValues({
     MANAGER: '企业经营者',
     LAWYER: '律师',
     JOURNALIST: '媒体记者',
@@ -42,18 +39,22 @@ registerEnumType(ObserverKind, {
 registerEnumType(ScoreComponent, {
   name: 'ScoreComponent',
   description: '得分构成',
-  valuesConfig: described(COMPONENT_LABELS),
+  valuesConfig: describedValues(COMPONENT_LABELS),
 });
-registerEnumType(FlagCode, { name: 'FlagCode', description: '预警', valuesConfig: described(FLAG_LABELS) });
+registerEnumType(FlagCode, {
+  name: 'FlagCode',
+  description: '预警',
+  valuesConfig: describedValues(FLAG_LABELS),
+});
 registerEnumType(SubjectKind, {
   name: 'SubjectKind',
   description: '被评对象',
-  valuesConfig: described({ DEPARTMENT: '部门', CADRE: '助企服务员' }),
+  valuesConfig: describedValues({ DEPARTMENT: '部门', CADRE: '助企服务员' }),
 });
 registerEnumType(CycleStatus, {
   name: 'CycleStatus',
   description: '评议周期状态',
-  valuesConfig: described({
+  valuesConfig: describedValues({
     OPEN: '已开启',
     RUN: '已计算',
     PUBLISHED: '已发布（不可更改）',
@@ -68,7 +69,7 @@ export enum RatingStatus {
 }
 registerEnumType(RatingStatus, {
   name: 'RatingStatus',
-  valuesConfig: described({
+  valuesConfig: describedValues({
     VALID: '有效',
     UNDER_APPEAL: '申诉复核中（仍计分）',
     VOIDED: '申诉成立，已撤销（不计分）',
@@ -84,7 +85,7 @@ export enum RectificationStatus {
 registerEnumType(RectificationStatus, {
   name: 'RectificationStatus',
   description: '差评整改状态',
-  valuesConfig: described({
+  valuesConfig: describedValues({
     OPEN: '待核实',
     VERIFIED: '已核实待整改',
     REPORTED: '已整改待回访',
@@ -99,7 +100,11 @@ export enum RectificationOutcome {
 }
 registerEnumType(RectificationOutcome, {
   name: 'RectificationOutcome',
-  valuesConfig: described({ SATISFIED: '回访满意', NOT_SATISFIED: '回访仍不满意', VOIDED: '评价已撤销' }),
+  valuesConfig: describedValues({
+    SATISFIED: '回访满意',
+    NOT_SATISFIED: '回访仍不满意',
+    VOIDED: '评价已撤销',
+  }),
 });
 export enum AppealGrounds {
   MALICIOUS = 'MALICIOUS',
@@ -108,7 +113,7 @@ export enum AppealGrounds {
 registerEnumType(AppealGrounds, {
   name: 'AppealGrounds',
   description: '申诉理由类别',
-  valuesConfig: described({ MALICIOUS: '恶意差评', MISTAKEN: '误评' }),
+  valuesConfig: describedValues({ MALICIOUS: '恶意差评', MISTAKEN: '误评' }),
 });
 export enum AppealDecision {
   ACCEPTED = 'ACCEPTED',
@@ -116,7 +121,7 @@ export enum AppealDecision {
 }
 registerEnumType(AppealDecision, {
   name: 'AppealDecision',
-  valuesConfig: described({ ACCEPTED: '申诉成立，撤销评价', REJECTED: '申诉不成立，维持评价' }),
+  valuesConfig: describedValues({ ACCEPTED: '申诉成立，撤销评价', REJECTED: '申诉不成立，维持评价' }),
 });
 export enum FlagDisposition {
   CONFIRMED = 'CONFIRMED',
@@ -125,7 +130,7 @@ export enum FlagDisposition {
 }
 registerEnumType(FlagDisposition, {
   name: 'FlagDisposition',
-  valuesConfig: described({ CONFIRMED: '核实属实', DISMISSED: '排除', NOTED: '知悉' }),
+  valuesConfig: describedValues({ CONFIRMED: '核实属实', DISMISSED: '排除', NOTED: '知悉' }),
 });
 export enum CallbackStatus {
   PENDING = 'PENDING',
@@ -133,7 +138,7 @@ export enum CallbackStatus {
 }
 registerEnumType(CallbackStatus, {
   name: 'CallbackStatus',
-  valuesConfig: described({ PENDING: '待回访', DONE: '已回访' }),
+  valuesConfig: describedValues({ PENDING: '待回访', DONE: '已回访' }),
 });
 export enum CallbackReason {
   CANNOT_HANDLE = 'CANNOT_HANDLE',
@@ -143,7 +148,7 @@ export enum CallbackReason {
 }
 registerEnumType(CallbackReason, {
   name: 'CallbackReason',
-  valuesConfig: described({
+  valuesConfig: describedValues({
     CANNOT_HANDLE: '答复不能办（必访）',
     BAD_RATING: '差评（必访）',
     RANDOM: '分部门随机抽取',

@@ -1,4 +1,4 @@
-import { PageInfo } from '@sfw/subgraph-kit';
+import { describedValues, PageInfo } from '@sfw/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   AdministrativeLevel,
@@ -8,16 +8,12 @@ import {
   ProblemDomain,
   SignOffRole,
 } from '@sfw/shared-types';
-import '@sfw/subgraph-kit';
 import { IssueStatus, STATUS_LABELS } from './lifecycle';
-
-const described = <T extends string>(labels: Record<T, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));
 
 registerEnumType(IssueStatus, {
   name: 'IssueStatus',
   description: '诉求状态',
-  valuesConfig: described(STATUS_LABELS),
+  valuesConfig: describedValues(STATUS_LABELS),
 });
 // The shared vocabulary's enums (AdministrativeLevel, ProblemDomain, IssueSource, …) are registered by the kit.
 

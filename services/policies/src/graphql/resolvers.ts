@@ -4,9 +4,9 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Roo
 import type { Context } from '../context';
 import { payoutLate as payoutLateOf, type ApplicationRow } from '../policy/application.service';
 import { ApplicationStatus, chinaToday, PolicyCategory, PolicyStatus } from '../policy/model';
-import { effectiveStatus, type PolicyRow } from '../policy/policy.service';
+import { effectiveStatus, type PolicyRow, type PolicyService } from '../policy/policy.service';
 import { TotalsGrouping } from '../policy/totals.service';
-import { maxAmount } from '../rules/amount';
+import { describeAmount, maxAmount } from '../rules/amount';
 import { describeRule, explain } from '../rules/rules';
 import {
   Application,
@@ -122,8 +122,8 @@ export class PolicyResolver {
   }
 
   @FieldResolver(() => String, { description: 'The amount rule in words' })
-  amountText(@Root() p: PolicyRow, @Ctx() ctx: Context): string {
-    return ctx.services.policies.describeAmount(p);
+  amountText(@Root() p: PolicyRow): string {
+    return describeAmount(p.amountRule);
   }
 
   @FieldResolver(() => [Policy], { description: 'The policies this one consolidated (整合)' })
@@ -381,7 +381,12 @@ export class EnterprisePoliciesResolver {
       )
       .load(e.id);
     if (!rows.length) return [];
-    const [ent] = await ctx.services.policies.enterprisesByIds([e.id]);
+    const ent = await ctx.loaders
+      .get<string, Awaited<ReturnType<PolicyService['enterprisesByIds']>>[number] | null>(
+        'ruleEnterprise',
+        async (ids) => orderByKeys(ids, await ctx.services.policies.enterprisesByIds(ids), (x) => x.id),
+      )
+      .load(e.id);
     const today = chinaToday();
     return rows.map((r) => ({
       enterpriseId: e.id,

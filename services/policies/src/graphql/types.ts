@@ -1,4 +1,4 @@
-import '@sfw/subgraph-kit';
+import { describedValues } from '@sfw/subgraph-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
@@ -13,32 +13,29 @@ import {
 } from '../policy/model';
 import { TotalsGrouping } from '../policy/totals.service';
 
-const described = <T extends string>(labels: Record<T, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));
-
 registerEnumType(PolicyCategory, {
   name: 'PolicyCategory',
   description: '政策类别',
-  valuesConfig: described(CATEGORY_LABELS),
+  valuesConfig: describedValues(CATEGORY_LABELS),
 });
 registerEnumType(BenefitKind, {
   name: 'BenefitKind',
   description: '兑现方式',
-  valuesConfig: described(BENEFIT_LABELS),
+  valuesConfig: describedValues(BENEFIT_LABELS),
 });
 registerEnumType(PolicyStatus, {
   name: 'PolicyStatus',
   description: '政策状态',
-  valuesConfig: described(POLICY_STATUS_LABELS),
+  valuesConfig: describedValues(POLICY_STATUS_LABELS),
 });
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
   description: '申报状态',
-  valuesConfig: described(APPLICATION_STATUS_LABELS),
+  valuesConfig: describedValues(APPLICATION_STATUS_LABELS),
 });
 registerEnumType(TotalsGrouping, {
   name: 'PolicyTotalsGrouping',
-  valuesConfig: described({
+  valuesConfig: describedValues({
     POLICY: '按政策',
     DEPARTMENT: '按部门',
     REGION: '按区县',

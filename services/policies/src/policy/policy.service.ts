@@ -15,7 +15,7 @@ import {
 import type { WorkCalendar } from '@sfw/workdays';
 import type { DataSource, EntityManager } from 'typeorm';
 import { must } from '../must';
-import { describeAmount, maxAmount, validateAmountRule, type AmountRule } from '../rules/amount';
+import { maxAmount, validateAmountRule, type AmountRule } from '../rules/amount';
 import {
   compileRule,
   eligible,
@@ -778,10 +778,6 @@ export class PolicyService {
     return { ids: rows.map((r) => r.enterprise_id), total };
   }
 
-  describeAmount(p: PolicyRow): string {
-    return describeAmount(p.amountRule);
-  }
-
   // --- pushes ------------------------------------------------------------------------------------
 
   async pushesOf(enterpriseIds: readonly string[], unreadOnly: boolean) {
@@ -806,9 +802,5 @@ export class PolicyService {
         [ids.filter(isUuid), viewer.enterpriseId],
       ),
     ) as { id: string; policyId: string; enterpriseId: string; pushedAt: Date; readAt: Date | null }[];
-  }
-
-  logMatch(policyId: string, stats: { added: number; removed: number }): void {
-    this.logger.info({ policyId, ...stats }, 'policy re-matched');
   }
 }
