@@ -48,6 +48,8 @@ export interface SubgraphDefinition<S> {
   createServices: (deps: ServiceDeps) => S | Promise<S>;
   /** Subscribe to other services' events, start background work. */
   onStart?: (services: S, deps: ServiceDeps) => Promise<void>;
+  /** Stop the background work `onStart` began (called first on stop, before the database closes). */
+  onStop?: (services: S) => Promise<void>;
 }
 
 export interface StartOptions {
@@ -184,6 +186,7 @@ export async function startSubgraph<S>(
       async stop() {
         if (stopped) return;
         stopped = true;
+        await definition.onStop?.(services);
         await closeServer(stopServer);
         await stopApollo.stop();
         await activeRelay.stop();

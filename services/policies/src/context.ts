@@ -4,6 +4,7 @@ import type { ApplicationService } from './policy/application.service';
 import type { PairingService } from './policy/pairing.service';
 import type { PolicyService } from './policy/policy.service';
 import type { TotalsService } from './policy/totals.service';
+import type { ValiditySweeper } from './policy/validity-sweeper';
 import type { Projections } from './projection/projections';
 
 export interface PoliciesServices {
@@ -13,6 +14,8 @@ export interface PoliciesServices {
   totals: TotalsService;
   pairings: PairingService;
   projections: Projections;
+  /** Re-matches policies whose validity began or ended (到期/生效). */
+  validity: ValiditySweeper;
 }
 
 export type Context = KitContext<PoliciesServices>;

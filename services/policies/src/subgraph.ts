@@ -12,11 +12,14 @@ import {
   TotalsResolver,
 } from './graphql/resolvers';
 import { PoliciesInitial1764100000000 } from './migrations/1764100000000-policies-initial';
+import { PoliciesMatchPerEnterprise1764200000000 } from './migrations/1764200000000-policies-match-per-enterprise';
 import { ApplicationService } from './policy/application.service';
 import { PairingService } from './policy/pairing.service';
 import { PolicyService } from './policy/policy.service';
 import { TotalsService } from './policy/totals.service';
+import { ValiditySweeper } from './policy/validity-sweeper';
 import { Projections } from './projection/projections';
+import { loadPoliciesConfig } from './config';
 
 const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
@@ -50,14 +53,16 @@ export const policiesSubgraph: SubgraphDefinition<PoliciesServices> = {
   name: 'policies',
   defaultPort: 4004,
   entities: [],
-  migrations: [PoliciesInitial1764100000000],
+  migrations: [PoliciesInitial1764100000000, PoliciesMatchPerEnterprise1764200000000],
   buildSchema: buildPoliciesSchema,
   createServices({ database, logger, env }) {
     const calendar = WorkCalendar.fromEnv(env as NodeJS.ProcessEnv);
     const ds = database.dataSource;
     const s = database.schema;
+    const config = loadPoliciesConfig(env as Record<string, string | undefined>);
     const policies = new PolicyService(ds, s, calendar, logger);
     return {
+      validity: new ValiditySweeper(policies, config.validitySweepMinutes, logger),
       calendar,
       policies,
       applications: new ApplicationService(ds, s, calendar, policies),
@@ -68,5 +73,9 @@ export const policiesSubgraph: SubgraphDefinition<PoliciesServices> = {
   },
   async onStart(services, { bus }) {
     await services.projections.start(bus);
+    await services.validity.start();
+  },
+  async onStop(services) {
+    await services.validity.stop();
   },
 };

@@ -83,6 +83,7 @@ const ENTERPRISE_COLUMNS = `id, region_code AS "regionCode", industry_code AS "i
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+
 /** A policy is open for matching and applications while published and within its validity. */
 export const isOpen = (
   p: Pick<PolicyRow, 'status' | 'validFrom' | 'validTo'>,
@@ -102,14 +103,16 @@ export const effectiveStatus = (
 /**
  * The policy catalogue (惠企政策): departments write policies with machine-checkable eligibility
  * and an amount rule, publish them, change or withdraw them; publishing consolidates the policies
- * a new one replaces. Matching keeps `policy_match` equal to "the enterprises each open policy's
- * rule accepts": set-based SQL for a whole policy, the same rule evaluated in memory for one
+ * a new one replaces. Matching keeps `enterprise_policy.eligible` equal to "the open policies whose
+ * rule accepts the enterprise": set-based SQL for a whole policy, the same rule evaluated in memory for one
  * enterprise that changed. A new match is pushed once; a policy granted without application
  * (免申即享) creates an approved grant for every newly eligible enterprise.
  */
 export class PolicyService {
   private readonly regions: Set<string>;
   private cache: { key: string; policies: PolicyRow[] } | null = null;
+  /** How many rules one pass of `rematchAll` over the enterprises evaluates, and with how many bind parameters. */
+  matchChunk = { policies: 250, params: 20_000 };
 
   constructor(
     private readonly ds: DataSource,
@@ -523,9 +526,7 @@ export class PolicyService {
            WHERE id = ANY ($1::uuid[]) AND status IN ('DRAFT', 'PUBLISHED')`,
           [published.replaces, `并入《${published.title}》`],
         );
-        await m.query(`DELETE FROM "${this.s}".policy_match WHERE policy_id = ANY ($1::uuid[])`, [
-          published.replaces,
-        ]);
+        await this.unmatch(m, published.replaces);
       }
       await this.rematchPolicy(m, published);
       return published;
@@ -560,7 +561,7 @@ export class PolicyService {
           [id, why],
         ),
       );
-      await m.query(`DELETE FROM "${this.s}".policy_match WHERE policy_id = $1`, [id]);
+      await this.unmatch(m, [id]);
       return must(fresh);
     });
     this.cache = null;
@@ -568,38 +569,100 @@ export class PolicyService {
   }
 
   // --- matching -----------------------------------------------------------------------------
+  //
+  // `enterprise_policy` holds one row per enterprise: `eligible` (open policies whose rule holds
+  // now) with `eligible_since`, and `pushed` (every policy ever pushed, never shrinking) with
+  // `pushed_at` and `read_at`, as aligned arrays. Every write goes through `merge`, which takes
+  // each changed enterprise's new eligible set and keeps the rest consistent: a policy that stays
+  // eligible keeps its time, a new one is stamped now and pushed unless it was pushed before, so a
+  // match that lapses and comes back is not pushed again. All matching writes of a schema take one
+  // transaction-level advisory lock, so a publication and an enterprise's change never interleave.
+
+  private async lockMatching(m: EntityManager): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${this.s}.policy-matching`]);
+  }
 
   /**
-   * Recomputes one policy's matches in SQL: the enterprises its rule accepts (none when it is not
-   * open), new ones pushed once and, for a policy granted without application, granted.
+   * Writes new eligible sets. `fresh` is a query of `(enterprise_id uuid, ids uuid[])` rows (its
+   * parameters in `params`); rows whose set did not change are not written. Returns the enterprises
+   * written with whether `probe` (a policy id, when given) is eligible for them afterwards.
+   */
+  private async merge(
+    m: EntityManager,
+    fresh: string,
+    params: unknown[],
+    probe: string | null = null,
+  ): Promise<{ enterpriseId: string; has: boolean }[]> {
+    const t = `"${this.s}".enterprise_policy`;
+    if (probe) params.push(probe);
+    const newPushes = `(SELECT array_agg(x ORDER BY o) FROM unnest(EXCLUDED.eligible) WITH ORDINALITY u(x, o)
+      WHERE x <> ALL (ep.pushed))`;
+    return (await m.query(
+      `WITH fresh AS MATERIALIZED (${fresh})
+       INSERT INTO ${t} AS ep (enterprise_id, eligible, eligible_since, pushed, pushed_at, read_at)
+       SELECT f.enterprise_id, f.ids, array_fill(now(), ARRAY[cardinality(f.ids)]), f.ids,
+         array_fill(now(), ARRAY[cardinality(f.ids)]), array_fill(NULL::timestamptz, ARRAY[cardinality(f.ids)])
+       FROM fresh f
+       ON CONFLICT (enterprise_id) DO UPDATE SET
+         eligible = EXCLUDED.eligible,
+         eligible_since = ARRAY(
+           SELECT coalesce(ep.eligible_since[array_position(ep.eligible, u.x)], now())
+           FROM unnest(EXCLUDED.eligible) WITH ORDINALITY u(x, o) ORDER BY u.o),
+         pushed = ep.pushed || coalesce(${newPushes}, '{}'),
+         pushed_at = ep.pushed_at || array_fill(now(), ARRAY[cardinality(coalesce(${newPushes}, '{}'))]),
+         read_at = ep.read_at || array_fill(NULL::timestamptz, ARRAY[cardinality(coalesce(${newPushes}, '{}'))])
+       WHERE NOT (ep.eligible @> EXCLUDED.eligible AND EXCLUDED.eligible @> ep.eligible)
+       RETURNING enterprise_id AS "enterpriseId", ${probe ? `eligible @> ARRAY[$${params.length}::uuid]` : 'false'} AS has`,
+      params,
+    )) as { enterpriseId: string; has: boolean }[];
+  }
+
+  /**
+   * Recomputes one policy's matches (after it was published, changed, withdrawn or its validity
+   * began or ended): the enterprises its rule accepts when it is open, none otherwise. New matches
+   * are pushed once and, for a policy granted without application, granted.
    */
   async rematchPolicy(
     m: EntityManager,
     p: PolicyRow,
     today = chinaToday(),
   ): Promise<{ added: number; removed: number }> {
+    await this.lockMatching(m);
+    const open = isOpen(p, today);
     const params: unknown[] = [p.id];
-    const where = isOpen(p, today) ? compileRule(p.rule, 'e', params, today) : 'false';
-    const [stats] = (await m.query(
-      `WITH eligible AS (SELECT e.id FROM "${this.s}".enterprise e WHERE ${where}),
-       removed AS (
-         DELETE FROM "${this.s}".policy_match pm WHERE pm.policy_id = $1
-           AND NOT EXISTS (SELECT 1 FROM eligible x WHERE x.id = pm.enterprise_id) RETURNING 1),
-       added AS (
-         INSERT INTO "${this.s}".policy_match (policy_id, enterprise_id) SELECT $1, id FROM eligible
-         ON CONFLICT DO NOTHING RETURNING enterprise_id),
-       pushed AS (
-         INSERT INTO "${this.s}".policy_push (policy_id, enterprise_id) SELECT $1, enterprise_id FROM added
-         ON CONFLICT DO NOTHING RETURNING 1)
-       SELECT (SELECT count(*) FROM added)::int AS added, (SELECT count(*) FROM removed)::int AS removed,
-         (SELECT count(*) FROM pushed)::int AS pushed`,
+    const rule = open ? compileRule(p.rule, 'e', params, today) : 'false';
+    // Only the enterprises whose answer may change: those the rule accepts and those holding it.
+    const written = await this.merge(
+      m,
+      `SELECT e.id AS enterprise_id,
+         array_remove(coalesce(t.eligible, '{}'), $1::uuid) || CASE WHEN ${rule} THEN ARRAY[$1::uuid] ELSE '{}'::uuid[] END AS ids
+       FROM "${this.s}".enterprise e LEFT JOIN "${this.s}".enterprise_policy t ON t.enterprise_id = e.id
+       WHERE (${rule}) OR t.eligible @> ARRAY[$1::uuid]`,
       params,
-    )) as { added: number; removed: number }[];
-    if (p.autoGrant && isOpen(p, today)) await this.grantAll(m, p);
-    return { added: stats?.added ?? 0, removed: stats?.removed ?? 0 };
+      p.id,
+    );
+    await m.query(`UPDATE "${this.s}".policy SET matched_open = $2 WHERE id = $1`, [p.id, open]);
+    if (p.autoGrant && open) await this.grantAll(m, p);
+    const added = written.filter((w) => w.has).length;
+    return { added, removed: written.length - added };
   }
 
-  /** 免申即享: an approved grant for every matched enterprise that has none yet. */
+  /** Policies no longer matched by anyone (withdrawn, or merged into another). */
+  private async unmatch(m: EntityManager, policyIds: string[]): Promise<void> {
+    if (!policyIds.length) return;
+    await this.lockMatching(m);
+    await this.merge(
+      m,
+      `SELECT enterprise_id, ARRAY(SELECT x FROM unnest(eligible) WITH ORDINALITY u(x, o) WHERE x <> ALL ($1::uuid[]) ORDER BY o) AS ids
+       FROM "${this.s}".enterprise_policy WHERE eligible && $1::uuid[]`,
+      [policyIds],
+    );
+    await m.query(`UPDATE "${this.s}".policy SET matched_open = false WHERE id = ANY ($1::uuid[])`, [
+      policyIds,
+    ]);
+  }
+
+  /** 免申即享: an approved grant for every eligible enterprise (of `enterpriseIds`, when given) that has none yet. */
   private async grantAll(
     m: EntityManager,
     p: PolicyRow,
@@ -613,10 +676,11 @@ export class PolicyService {
            status, submitted_by, decision_note, decided_by, decided_at, approved_amount, payout_due)
          SELECT 'MS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
                   lpad(nextval('"${this.s}".application_no_seq')::text, 7, '0'),
-                $1, pm.enterprise_id, $2, e.region_code, true, $3, 'APPROVED', 'system', '免申即享：符合条件，自动兑现',
+                $1, t.enterprise_id, $2, e.region_code, true, $3, 'APPROVED', 'system', '免申即享：符合条件，自动兑现',
                 'system', now(), $3, $4
-         FROM "${this.s}".policy_match pm JOIN "${this.s}".enterprise e ON e.id = pm.enterprise_id
-         WHERE pm.policy_id = $1 ${enterpriseIds ? 'AND pm.enterprise_id = ANY ($5::uuid[])' : ''}
+         FROM "${this.s}".enterprise_policy t JOIN "${this.s}".enterprise e ON e.id = t.enterprise_id
+         WHERE t.eligible @> ARRAY[$1::uuid] ${enterpriseIds ? 'AND t.enterprise_id = ANY ($5::uuid[])' : ''}
+           AND NOT EXISTS (SELECT 1 FROM "${this.s}".application a WHERE a.policy_id = $1 AND a.enterprise_id = t.enterprise_id AND a.auto)
          ON CONFLICT (policy_id, enterprise_id) WHERE auto DO NOTHING
          RETURNING id)
        INSERT INTO "${this.s}".application_event (application_id, actor, action, to_status, note)
@@ -627,24 +691,90 @@ export class PolicyService {
     );
   }
 
-  /** Every open policy re-matched against every enterprise (after a bulk load, or from scratch). */
-  async rematchAll(): Promise<{ policies: number; matches: number }> {
-    const policies = (await this.ds.query(
-      `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
-    )) as PolicyRow[];
-    // Policies are independent: on PostgreSQL several run at once (PGlite queues them).
-    const queue = [...policies];
-    const worker = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
-        const policy = p;
-        await this.ds.transaction((m) => this.rematchPolicy(m, policy));
+  /**
+   * Every enterprise re-matched against every open policy in one transaction (from scratch, after a
+   * bulk load, or to repair): the rules are evaluated set-wise in SQL, many per pass over the
+   * enterprises (`matchChunk`), and only the enterprises whose set changed are written.
+   */
+  async rematchAll(today = chinaToday()): Promise<{ policies: number; matches: number; changed: number }> {
+    return this.ds.transaction(async (m) => {
+      await this.lockMatching(m);
+      const published = (await m.query(
+        `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED' ORDER BY p.published_at, p.id`,
+      )) as PolicyRow[];
+      const open = published.filter((p) => isOpen(p, today));
+      // One pass over the enterprises evaluates many rules; a pass stays within the bind limit.
+      const chunks: { sql: string; params: unknown[] }[] = [];
+      let params: unknown[] = [];
+      let cases: string[] = [];
+      const flush = () => {
+        const ids = cases.length ? `array_remove(ARRAY[${cases.join(', ')}], NULL)` : `'{}'::uuid[]`;
+        chunks.push({ sql: `SELECT e.id AS enterprise_id, ${ids} AS ids FROM "${this.s}".enterprise e`, params });
+        params = [];
+        cases = [];
+      };
+      for (const p of open) {
+        const rule = compileRule(p.rule, 'e', params, today);
+        params.push(p.id);
+        cases.push(`CASE WHEN ${rule} THEN $${params.length}::uuid END`);
+        if (cases.length >= this.matchChunk.policies || params.length >= this.matchChunk.params) flush();
       }
-    };
-    await Promise.all([worker(), worker(), worker()]);
-    const [{ n }] = (await this.ds.query(`SELECT count(*)::int AS n FROM "${this.s}".policy_match`)) as [
-      { n: number },
-    ];
-    return { policies: policies.length, matches: n };
+      if (cases.length || !chunks.length) flush();
+      let changed: number;
+      if (chunks.length === 1) {
+        const [only] = chunks as [{ sql: string; params: unknown[] }];
+        changed = (await this.merge(m, only.sql, only.params)).length;
+      } else {
+        await m.query(`CREATE TEMPORARY TABLE policy_rematch (enterprise_id uuid NOT NULL, ids uuid[] NOT NULL) ON COMMIT DROP`);
+        for (const c of chunks) await m.query(`INSERT INTO policy_rematch ${c.sql}`, c.params);
+        changed = (
+          await this.merge(
+            m,
+            `SELECT r.enterprise_id, coalesce(array_agg(u.x) FILTER (WHERE u.x IS NOT NULL), '{}') AS ids
+             FROM policy_rematch r LEFT JOIN LATERAL unnest(r.ids) AS u(x) ON true GROUP BY r.enterprise_id`,
+            [],
+          )
+        ).length;
+      }
+      // Rows of enterprises no longer in the projection match nothing.
+      await this.merge(
+        m,
+        `SELECT t.enterprise_id, '{}'::uuid[] AS ids FROM "${this.s}".enterprise_policy t
+         WHERE cardinality(t.eligible) > 0 AND NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise e WHERE e.id = t.enterprise_id)`,
+        [],
+      );
+      await m.query(`UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]) WHERE status = 'PUBLISHED'`, [
+        open.map((p) => p.id),
+      ]);
+      for (const p of open.filter((x) => x.autoGrant)) await this.grantAll(m, p);
+      const [{ n }] = (await m.query(
+        `SELECT coalesce(sum(cardinality(eligible)), 0)::int AS n FROM "${this.s}".enterprise_policy`,
+      )) as [{ n: number }];
+      return { policies: published.length, matches: n, changed };
+    });
+  }
+
+  /**
+   * 到期/生效: a published policy whose validity began or ended since it was last matched is
+   * matched again (no enterprise is matched to an expired policy, and a policy published ahead of
+   * its start date reaches its enterprises on that day). Returns how many policies were re-matched.
+   */
+  async sweepValidity(today = chinaToday()): Promise<number> {
+    const due = (await this.ds.query(
+      `SELECT p.id FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'
+         AND p.matched_open <> (p.valid_from <= $1::date AND (p.valid_to IS NULL OR p.valid_to >= $1::date))`,
+      [today],
+    )) as { id: string }[];
+    for (const { id } of due)
+      await this.ds.transaction(async (m) => {
+        const [p] = (await m.query(
+          `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = $1 AND p.status = 'PUBLISHED' FOR UPDATE`,
+          [id],
+        )) as PolicyRow[];
+        if (p) await this.rematchPolicy(m, p, today);
+      });
+    if (due.length) this.logger.info({ policies: due.length }, 'policies re-matched as their validity began or ended');
+    return due.length;
   }
 
   private async openPolicies(m: EntityManager): Promise<PolicyRow[]> {
@@ -663,48 +793,27 @@ export class PolicyService {
 
   /** Re-matches enterprises whose attributes changed, in memory against every open policy. */
   async rematchEnterprises(m: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.lockMatching(m);
     const policies = await this.openPolicies(m);
     const enterprises = (await m.query(
       `SELECT ${ENTERPRISE_COLUMNS} FROM "${this.s}".enterprise WHERE id = ANY ($1::uuid[])`,
       [ids],
     )) as (RuleEnterprise & { id: string })[];
-    const current = (await m.query(
-      `SELECT policy_id, enterprise_id FROM "${this.s}".policy_match WHERE enterprise_id = ANY ($1::uuid[])`,
-      [ids],
-    )) as { policy_id: string; enterprise_id: string }[];
-    const had = new Set(current.map((c) => `${c.policy_id}/${c.enterprise_id}`));
     const today = chinaToday();
-    const add: [string, string][] = [];
-    const keep = new Set<string>();
-    for (const e of enterprises)
-      for (const p of policies)
-        if (eligible(p.rule, e, today)) {
-          const k = `${p.id}/${e.id}`;
-          keep.add(k);
-          if (!had.has(k)) add.push([p.id, e.id]);
-        }
-    const drop = current.filter((c) => !keep.has(`${c.policy_id}/${c.enterprise_id}`));
-    if (drop.length)
-      await m.query(
-        `DELETE FROM "${this.s}".policy_match pm USING unnest($1::uuid[], $2::uuid[]) AS t(p, e)
-         WHERE pm.policy_id = t.p AND pm.enterprise_id = t.e`,
-        [drop.map((d) => d.policy_id), drop.map((d) => d.enterprise_id)],
-      );
-    if (!add.length) return;
-    const pairs = [add.map((a) => a[0]), add.map((a) => a[1])];
-    await m.query(
-      `INSERT INTO "${this.s}".policy_match (policy_id, enterprise_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
-       ON CONFLICT DO NOTHING`,
-      pairs,
-    );
-    await m.query(
-      `INSERT INTO "${this.s}".policy_push (policy_id, enterprise_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
-       ON CONFLICT DO NOTHING`,
-      pairs,
+    const sets = enterprises.map((e) => ({
+      id: e.id,
+      eligible: policies.filter((p) => eligible(p.rule, e, today)).map((p) => p.id),
+    }));
+    if (!sets.length) return;
+    await this.merge(
+      m,
+      `SELECT t.e AS enterprise_id, t.ids::uuid[] AS ids FROM unnest($1::uuid[], $2::text[]) AS t(e, ids)`,
+      [sets.map((x) => x.id), sets.map((x) => `{${x.eligible.join(',')}}`)],
     );
     for (const p of policies.filter((x) => x.autoGrant)) {
-      const newly = add.filter((a) => a[0] === p.id).map((a) => a[1]);
-      if (newly.length) await this.grantAll(m, p, newly);
+      const now = sets.filter((x) => x.eligible.includes(p.id)).map((x) => x.id);
+      if (now.length) await this.grantAll(m, p, now);
     }
   }
 
@@ -739,9 +848,10 @@ export class PolicyService {
       (await this.ds.query(
         `SELECT pm.enterprise_id AS "enterpriseId", pm.matched_at AS "matchedAt", row_to_json(x) AS policy
          FROM "${this.s}".policy_match pm
-         JOIN LATERAL (SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = pm.policy_id) x ON true
-         WHERE pm.enterprise_id = ANY ($1::uuid[]) ORDER BY pm.matched_at DESC`,
-        [enterpriseIds.filter(isUuid)],
+         JOIN LATERAL (SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = pm.policy_id
+           AND p.status = 'PUBLISHED' AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)) x ON true
+         WHERE pm.enterprise_id = ANY ($1::uuid[]) ORDER BY pm.matched_at DESC, pm.policy_id`,
+        [enterpriseIds.filter(isUuid), chinaToday()],
       )) as { enterpriseId: string; policy: PolicyRow; matchedAt: Date }[]
     ).map((r) => ({
       ...r,
@@ -756,7 +866,8 @@ export class PolicyService {
 
   async eligibleCount(policyIds: readonly string[]): Promise<Map<string, number>> {
     const rows = (await this.ds.query(
-      `SELECT policy_id AS id, count(*)::int AS n FROM "${this.s}".policy_match WHERE policy_id = ANY ($1::uuid[]) GROUP BY 1`,
+      `SELECT x AS id, count(*)::int AS n FROM "${this.s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.eligible) x
+       WHERE t.eligible && $1::uuid[] AND x = ANY ($1::uuid[]) GROUP BY 1`,
       [policyIds.filter(isUuid)],
     )) as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
@@ -768,11 +879,12 @@ export class PolicyService {
     offset: number,
   ): Promise<{ ids: string[]; total: number }> {
     const [{ total }] = (await this.ds.query(
-      `SELECT count(*)::int AS total FROM "${this.s}".policy_match WHERE policy_id = $1`,
+      `SELECT count(*)::int AS total FROM "${this.s}".enterprise_policy WHERE eligible @> ARRAY[$1::uuid]`,
       [policyId],
     )) as [{ total: number }];
     const rows = (await this.ds.query(
-      `SELECT enterprise_id FROM "${this.s}".policy_match WHERE policy_id = $1 ORDER BY matched_at, enterprise_id LIMIT $2 OFFSET $3`,
+      `SELECT enterprise_id FROM "${this.s}".enterprise_policy WHERE eligible @> ARRAY[$1::uuid]
+       ORDER BY eligible_since[array_position(eligible, $1::uuid)], enterprise_id LIMIT $2 OFFSET $3`,
       [policyId, first, offset],
     )) as { enterprise_id: string }[];
     return { ids: rows.map((r) => r.enterprise_id), total };
@@ -780,27 +892,35 @@ export class PolicyService {
 
   // --- pushes ------------------------------------------------------------------------------------
 
+  /** The newest 500 pushes of each enterprise. */
   async pushesOf(enterpriseIds: readonly string[], unreadOnly: boolean) {
     return (await this.ds.query(
-      `SELECT id, policy_id AS "policyId", enterprise_id AS "enterpriseId", pushed_at AS "pushedAt", read_at AS "readAt"
-       FROM "${this.s}".policy_push WHERE enterprise_id = ANY ($1::uuid[]) ${unreadOnly ? 'AND read_at IS NULL' : ''}
-       ORDER BY pushed_at DESC LIMIT 500`,
+      `SELECT id, "policyId", "enterpriseId", "pushedAt", "readAt" FROM (
+         SELECT id, policy_id AS "policyId", enterprise_id AS "enterpriseId", pushed_at AS "pushedAt", read_at AS "readAt",
+           row_number() OVER (PARTITION BY enterprise_id ORDER BY pushed_at DESC, policy_id) AS n
+         FROM "${this.s}".policy_push WHERE enterprise_id = ANY ($1::uuid[]) ${unreadOnly ? 'AND read_at IS NULL' : ''}) x
+       WHERE n <= 500 ORDER BY "pushedAt" DESC, "policyId"`,
       [enterpriseIds.filter(isUuid)],
     )) as { id: string; policyId: string; enterpriseId: string; pushedAt: Date; readAt: Date | null }[];
   }
 
-  /** 已读: only the enterprise itself marks its pushes read. */
+  /** 已读: only the enterprise itself marks its pushes read; a push read before keeps its time. */
   async markPushesRead(ids: string[], viewer: Viewer | null) {
     if (!viewer) throw unauthenticated();
     if (!hasRole(viewer, Role.ENTERPRISE) || !viewer.enterpriseId)
       throw forbidden('只有企业本身可以标记推送已读', 'only the enterprise marks its pushes read');
-    return returned(
-      await this.ds.query(
-        `UPDATE "${this.s}".policy_push SET read_at = coalesce(read_at, now())
-           WHERE id = ANY ($1::uuid[]) AND enterprise_id = $2
-           RETURNING id, policy_id AS "policyId", enterprise_id AS "enterpriseId", pushed_at AS "pushedAt", read_at AS "readAt"`,
-        [ids.filter(isUuid), viewer.enterpriseId],
-      ),
-    ) as { id: string; policyId: string; enterpriseId: string; pushedAt: Date; readAt: Date | null }[];
+    const wanted = ids.filter(isUuid);
+    await this.ds.query(
+      `UPDATE "${this.s}".enterprise_policy t SET read_at = ARRAY(
+         SELECT CASE WHEN md5(u.p::text || '/' || t.enterprise_id::text)::uuid = ANY ($1::uuid[]) THEN coalesce(u.r, now()) ELSE u.r END
+         FROM unnest(t.pushed, t.read_at) WITH ORDINALITY u(p, r, o) ORDER BY u.o)
+       WHERE t.enterprise_id = $2`,
+      [wanted, viewer.enterpriseId],
+    );
+    return (await this.ds.query(
+      `SELECT id, policy_id AS "policyId", enterprise_id AS "enterpriseId", pushed_at AS "pushedAt", read_at AS "readAt"
+       FROM "${this.s}".policy_push WHERE enterprise_id = $2 AND id = ANY ($1::uuid[]) ORDER BY pushed_at DESC, policy_id`,
+      [wanted, viewer.enterpriseId],
+    )) as { id: string; policyId: string; enterpriseId: string; pushedAt: Date; readAt: Date | null }[];
   }
 }

@@ -1,5 +1,5 @@
 import { readDivisions, Role, regionPrefix, type Viewer } from '@sfw/shared-types';
-import { forbidden, hasRole, unauthenticated } from '@sfw/subgraph-kit';
+import { forbidden, hasRole, isUuid, unauthenticated } from '@sfw/subgraph-kit';
 import type { DataSource } from 'typeorm';
 
 export enum TotalsGrouping {
@@ -126,12 +126,13 @@ export class TotalsService {
     }
     return (await this.ds.query(
       `SELECT x.*, t."takeUp" FROM (
-         SELECT p.id AS "policyId", count(pm.enterprise_id)::int AS eligible,
+         SELECT p.id AS "policyId", m.n AS eligible,
            (SELECT count(DISTINCT a.enterprise_id) FROM "${this.s}".application a
              WHERE a.policy_id = p.id AND a.status <> 'WITHDRAWN')::int AS applied
-         FROM "${this.s}".policy p JOIN "${this.s}".policy_match pm ON pm.policy_id = p.id
-         WHERE p.status = 'PUBLISHED' AND NOT p.auto_grant ${mine}
-         GROUP BY p.id) x
+         FROM "${this.s}".policy p
+         CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM "${this.s}".enterprise_policy t
+           WHERE t.eligible @> ARRAY[p.id]) m
+         WHERE p.status = 'PUBLISHED' AND NOT p.auto_grant AND m.n > 0 ${mine}) x
        CROSS JOIN LATERAL (SELECT round(x.applied::numeric / x.eligible, 4)::float8 AS "takeUp") t
        WHERE x.eligible >= $1 AND t."takeUp" < $2
        ORDER BY t."takeUp", x.eligible DESC`,
@@ -156,8 +157,9 @@ export class TotalsService {
 
   private async eligible(policyIds: string[]): Promise<Map<string, number>> {
     const rows = (await this.ds.query(
-      `SELECT policy_id::text AS key, count(*)::int AS n FROM "${this.s}".policy_match WHERE policy_id::text = ANY ($1) GROUP BY 1`,
-      [policyIds],
+      `SELECT x::text AS key, count(*)::int AS n FROM "${this.s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.eligible) x
+       WHERE t.eligible && $1::uuid[] AND x = ANY ($1::uuid[]) GROUP BY 1`,
+      [policyIds.filter(isUuid)],
     )) as { key: string; n: number }[];
     return new Map(rows.map((r) => [r.key, r.n]));
   }

@@ -591,20 +591,28 @@ async function backdate(
     if (read && read.getTime() < pushed.getTime()) read = pushed;
     return { r, pushed, read };
   });
+  // Pushes carry their pair's times; a match dates from its push.
   await m.query(
-    `UPDATE "${s}".policy_push pp SET pushed_at = t.pushed, read_at = t.read
-     FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS t(p, e, pushed, read)
-     WHERE pp.policy_id = t.p AND pp.enterprise_id = t.e`,
+    `WITH t AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS t(p, e, pushed, read)),
+     n AS (
+       SELECT ep.enterprise_id, array_agg(coalesce(t.pushed, u.at) ORDER BY u.o) AS pushed_at,
+         array_agg(CASE WHEN t.p IS NULL THEN u.r ELSE t.read END ORDER BY u.o) AS read_at
+       FROM "${s}".enterprise_policy ep
+       CROSS JOIN LATERAL unnest(ep.pushed, ep.pushed_at, ep.read_at) WITH ORDINALITY AS u(p, at, r, o)
+       LEFT JOIN t ON t.p = u.p AND t.e = ep.enterprise_id
+       WHERE ep.enterprise_id IN (SELECT e FROM t)
+       GROUP BY 1)
+     UPDATE "${s}".enterprise_policy ep SET pushed_at = n.pushed_at, read_at = n.read_at,
+       eligible_since = ARRAY(
+         SELECT coalesce(n.pushed_at[array_position(ep.pushed, x.id)], ep.eligible_since[x.o])
+         FROM unnest(ep.eligible) WITH ORDINALITY x(id, o) ORDER BY x.o)
+     FROM n WHERE n.enterprise_id = ep.enterprise_id`,
     [
       rows.map((x) => x.r.policy_id),
       rows.map((x) => x.r.enterprise_id),
       rows.map((x) => iso(x.pushed)),
       rows.map((x) => iso(x.read)),
     ],
-  );
-  await m.query(
-    `UPDATE "${s}".policy_match pm SET matched_at = pp.pushed_at FROM "${s}".policy_push pp
-     WHERE pp.policy_id = pm.policy_id AND pp.enterprise_id = pm.enterprise_id`,
   );
 }
 
