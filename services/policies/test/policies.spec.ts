@@ -468,3 +468,170 @@ describe('policies and eligibility', () => {
     expect(low.lowTakeUpPolicies.length).toBeGreaterThan(0);
   });
 });
+
+describe('matching kept current over time and at scale', () => {
+  const q = <T>(sql: string, params: unknown[] = []) =>
+    sg.database.dataSource.query(sql, params) as Promise<T[]>;
+  /** Every stored (policy, enterprise) fact, times included, as sorted lines. */
+  const state = async () => ({
+    matches: (
+      await q<{ k: string }>(
+        `SELECT policy_id || '/' || enterprise_id || '/' || matched_at::text AS k FROM policies.policy_match`,
+      )
+    )
+      .map((r) => r.k)
+      .sort(),
+    pushes: (
+      await q<{ k: string }>(
+        `SELECT policy_id || '/' || enterprise_id || '/' || pushed_at::text || '/' || coalesce(read_at::text, '-') AS k
+         FROM policies.policy_push`,
+      )
+    )
+      .map((r) => r.k)
+      .sort(),
+  });
+  const chinaDay = (offsetDays: number) =>
+    new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const eligibleCount = async (id: string) =>
+    (await ok<{ policy: { eligibleCount: number } }>(`{ policy(id: "${id}") { eligibleCount } }`, {}, admin))
+      .policy.eligibleCount;
+
+  it('marks pushes read for the enterprise only, keeping the first read time', async () => {
+    const PUSHES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { policyPushes { id read readAt policy { id } } } } }`;
+    const list = async (e: Ent) =>
+      (
+        await ok<{ _entities: { policyPushes: { id: string; read: boolean; readAt: string | null }[] }[] }>(
+          PUSHES,
+          { r: [{ __typename: 'Enterprise', id: e.id }] },
+          enterprise(e),
+        )
+      )._entities[0]!.policyPushes;
+    const pushes = await list(E1);
+    expect(pushes.length).toBeGreaterThan(1);
+    expect(pushes.every((p) => !p.read)).toBe(true);
+    const [first] = pushes;
+    const MARK = `mutation($ids: [ID!]!) { markPolicyPushesRead(ids: $ids) { id read readAt } }`;
+    // Another enterprise cannot mark E1's pushes: nothing is returned or changed.
+    expect(
+      (await ok<{ markPolicyPushesRead: unknown[] }>(MARK, { ids: [first!.id] }, enterprise(E3)))
+        .markPolicyPushesRead,
+    ).toEqual([]);
+    expect((await fails(MARK, { ids: [first!.id] }, luqiao))['code']).toBe('FORBIDDEN');
+    const marked = await ok<{ markPolicyPushesRead: { id: string; read: boolean; readAt: string }[] }>(
+      MARK,
+      { ids: [first!.id, 'not-an-id'] },
+      enterprise(E1),
+    );
+    expect(marked.markPolicyPushesRead).toEqual([{ id: first!.id, read: true, readAt: expect.any(String) }]);
+    const again = await ok<{ markPolicyPushesRead: { readAt: string }[] }>(
+      MARK,
+      { ids: [first!.id] },
+      enterprise(E1),
+    );
+    expect(again.markPolicyPushesRead[0]!.readAt).toBe(marked.markPolicyPushesRead[0]!.readAt);
+    const after = await list(E1);
+    expect(after.filter((p) => p.read).map((p) => p.id)).toEqual([first!.id]);
+    expect(after.map((p) => p.id).sort()).toEqual(pushes.map((p) => p.id).sort());
+  });
+
+  it('re-matches everything to the same state, in one pass or in many, without touching times or read marks', async () => {
+    const before = await state();
+    expect(before.matches.length).toBeGreaterThan(3);
+    const one = await sg.services.policies.rematchAll();
+    expect(one.changed).toBe(0);
+    expect(await state()).toEqual(before);
+    const chunk = sg.services.policies.matchChunk;
+    sg.services.policies.matchChunk = { policies: 1, params: 20_000 };
+    try {
+      const many = await sg.services.policies.rematchAll();
+      expect(many).toEqual(one);
+    } finally {
+      sg.services.policies.matchChunk = chunk;
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it('repairs a lost or wrong match set from scratch, pushing only what was never pushed', async () => {
+    const before = await state();
+    const pairs = (s: string[]) => s.map((k) => k.split('/').slice(0, 2).join('/'));
+    // E1 loses its matches (as if never computed), E3 gets one it should not have.
+    await q(
+      `UPDATE policies.enterprise_policy SET eligible = '{}', eligible_since = '{}' WHERE enterprise_id = $1`,
+      [E1.id],
+    );
+    const [tech] = await q<{ id: string }>(`SELECT id FROM policies.policy WHERE title = $1`, [TECH.title]);
+    await q(
+      `UPDATE policies.enterprise_policy SET eligible = eligible || $2::uuid, eligible_since = eligible_since || now()
+       WHERE enterprise_id = $1`,
+      [E3.id, tech!.id],
+    );
+    const fixed = await sg.services.policies.rematchAll();
+    expect(fixed.changed).toBe(2);
+    const after = await state();
+    expect(pairs(after.matches).sort()).toEqual(pairs(before.matches).sort());
+    // The pushes (and E1's read mark) are untouched: each pair was pushed before.
+    expect(after.pushes).toEqual(before.pushes);
+  });
+
+  it('matches a policy published ahead of its start on its first day, and unmatches it after its end', async () => {
+    const start = chinaDay(3);
+    const end = chinaDay(10);
+    const created = await ok<{ createPolicy: { id: string } }>(
+      CREATE,
+      {
+        i: {
+          title: '台州市企业上云补助（下月起施行）',
+          regionCode: '331000',
+          category: 'DIGITAL',
+          benefitKind: 'SUBSIDY',
+          amountRule: { kind: 'FIXED', amount: 20000 },
+          rule: { all: [{ attr: 'region', in: ['331000'] }] },
+          validFrom: start,
+          validTo: end,
+        },
+      },
+      city,
+    );
+    const id = created.createPolicy.id;
+    await ok(PUBLISH, { id }, city);
+    expect(await eligibleCount(id)).toBe(0);
+    expect(await sg.services.policies.sweepValidity(chinaDay(0))).toBe(0);
+    // Its first day: every enterprise of the city is matched and pushed.
+    expect(await sg.services.policies.sweepValidity(start)).toBe(1);
+    expect(await eligibleCount(id)).toBe(4);
+    expect(await sg.services.policies.sweepValidity(start)).toBe(0);
+    const pushed = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM policies.policy_push WHERE policy_id = $1`,
+      [id],
+    );
+    expect(pushed[0]!.n).toBe(4);
+    // After its last day nobody is matched; the pushes stay on record.
+    expect(await sg.services.policies.sweepValidity(chinaDay(11))).toBe(1);
+    expect(await eligibleCount(id)).toBe(0);
+    const kept = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM policies.policy_push WHERE policy_id = $1`,
+      [id],
+    );
+    expect(kept[0]!.n).toBe(4);
+    // Back to today: not open yet, nothing to do.
+    expect(await sg.services.policies.sweepValidity(chinaDay(0))).toBe(0);
+    expect(await eligibleCount(id)).toBe(0);
+  });
+
+  it('carries matches and pushes across the storage migration, down and up again', async () => {
+    const before = await state();
+    const ds = sg.database.dataSource;
+    await ds.undoLastMigration();
+    const tables = await q<{ table_name: string; table_type: string }>(
+      `SELECT table_name, table_type FROM information_schema.tables
+       WHERE table_schema = 'policies' AND table_name IN ('policy_match', 'policy_push') ORDER BY 1`,
+    );
+    expect(tables).toEqual([
+      { table_name: 'policy_match', table_type: 'BASE TABLE' },
+      { table_name: 'policy_push', table_type: 'BASE TABLE' },
+    ]);
+    expect(await state()).toEqual(before);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await state()).toEqual(before);
+  });
+});

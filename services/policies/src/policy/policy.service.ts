@@ -83,7 +83,6 @@ const ENTERPRISE_COLUMNS = `id, region_code AS "regionCode", industry_code AS "i
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-
 /** A policy is open for matching and applications while published and within its validity. */
 export const isOpen = (
   p: Pick<PolicyRow, 'status' | 'validFrom' | 'validTo'>,
@@ -709,7 +708,10 @@ export class PolicyService {
       let cases: string[] = [];
       const flush = () => {
         const ids = cases.length ? `array_remove(ARRAY[${cases.join(', ')}], NULL)` : `'{}'::uuid[]`;
-        chunks.push({ sql: `SELECT e.id AS enterprise_id, ${ids} AS ids FROM "${this.s}".enterprise e`, params });
+        chunks.push({
+          sql: `SELECT e.id AS enterprise_id, ${ids} AS ids FROM "${this.s}".enterprise e`,
+          params,
+        });
         params = [];
         cases = [];
       };
@@ -725,7 +727,9 @@ export class PolicyService {
         const [only] = chunks as [{ sql: string; params: unknown[] }];
         changed = (await this.merge(m, only.sql, only.params)).length;
       } else {
-        await m.query(`CREATE TEMPORARY TABLE policy_rematch (enterprise_id uuid NOT NULL, ids uuid[] NOT NULL) ON COMMIT DROP`);
+        await m.query(
+          `CREATE TEMPORARY TABLE policy_rematch (enterprise_id uuid NOT NULL, ids uuid[] NOT NULL) ON COMMIT DROP`,
+        );
         for (const c of chunks) await m.query(`INSERT INTO policy_rematch ${c.sql}`, c.params);
         changed = (
           await this.merge(
@@ -743,9 +747,10 @@ export class PolicyService {
          WHERE cardinality(t.eligible) > 0 AND NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise e WHERE e.id = t.enterprise_id)`,
         [],
       );
-      await m.query(`UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]) WHERE status = 'PUBLISHED'`, [
-        open.map((p) => p.id),
-      ]);
+      await m.query(
+        `UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]) WHERE status = 'PUBLISHED'`,
+        [open.map((p) => p.id)],
+      );
       for (const p of open.filter((x) => x.autoGrant)) await this.grantAll(m, p);
       const [{ n }] = (await m.query(
         `SELECT coalesce(sum(cardinality(eligible)), 0)::int AS n FROM "${this.s}".enterprise_policy`,
@@ -773,7 +778,8 @@ export class PolicyService {
         )) as PolicyRow[];
         if (p) await this.rematchPolicy(m, p, today);
       });
-    if (due.length) this.logger.info({ policies: due.length }, 'policies re-matched as their validity began or ended');
+    if (due.length)
+      this.logger.info({ policies: due.length }, 'policies re-matched as their validity began or ended');
     return due.length;
   }
 
