@@ -472,8 +472,18 @@ describe('policies and eligibility', () => {
 describe('matching kept current over time and at scale', () => {
   const q = <T>(sql: string, params: unknown[] = []) =>
     sg.database.dataSource.query(sql, params) as Promise<T[]>;
-  /** Every stored (policy, enterprise) fact, times included, as sorted lines. */
-  const state = async () => ({
+  /** Every stored (policy, enterprise) fact, times included, as sorted lines; the counts must agree. */
+  const state = async () => {
+    const counted = await q<{ k: string }>(
+      `SELECT policy_id || ':' || enterprises AS k FROM policies.policy_match_count WHERE enterprises > 0 ORDER BY 1`,
+    );
+    const actual = await q<{ k: string }>(
+      `SELECT policy_id || ':' || count(*) AS k FROM policies.policy_match GROUP BY policy_id ORDER BY 1`,
+    );
+    expect(counted).toEqual(actual);
+    return pairState();
+  };
+  const pairState = async () => ({
     matches: (
       await q<{ k: string }>(
         `SELECT policy_id || '/' || enterprise_id || '/' || matched_at::text AS k FROM policies.policy_match`,
@@ -630,7 +640,7 @@ describe('matching kept current over time and at scale', () => {
       { table_name: 'policy_match', table_type: 'BASE TABLE' },
       { table_name: 'policy_push', table_type: 'BASE TABLE' },
     ]);
-    expect(await state()).toEqual(before);
+    expect(await pairState()).toEqual(before);
     await ds.runMigrations({ transaction: 'each' });
     expect(await state()).toEqual(before);
   });

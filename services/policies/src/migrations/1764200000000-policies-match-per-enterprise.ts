@@ -7,7 +7,8 @@ import { schemaOf } from '@sfw/subgraph-kit';
  * with when and whether it was read, as aligned arrays. A GIN index on `eligible` answers the
  * other direction (a policy's eligible enterprises). Matching a catalogue of 200 policies against
  * 100,000 enterprises writes 100,000 rows instead of 5.8 million index-heavy ones (64 s → under
- * 10 s). `policy_match` and `policy_push` stay as read-only views of the pairs. Existing matches
+ * 10 s). `policy_match` and `policy_push` stay as read-only views of the pairs;
+ * `policy_match_count` keeps each policy's number of eligible enterprises with every change. Existing matches
  * and pushes (with their times and read state) are carried over, in both directions.
  *
  * `policy.matched_open` records whether the stored matches were computed for an open policy, so
@@ -39,6 +40,13 @@ export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterfa
                    array_agg(pushed_at ORDER BY pushed_at, policy_id) AS at,
                    array_agg(read_at ORDER BY pushed_at, policy_id) AS reads
                  FROM "${s}".policy_push GROUP BY 1) p ON p.enterprise_id = k.enterprise_id`);
+    // How many enterprises each policy matches, kept with every change (a list of policies shows it).
+    await q.query(`CREATE TABLE "${s}".policy_match_count (
+      policy_id uuid PRIMARY KEY,
+      enterprises integer NOT NULL CHECK (enterprises >= 0)
+    )`);
+    await q.query(`INSERT INTO "${s}".policy_match_count (policy_id, enterprises)
+      SELECT policy_id, count(*) FROM "${s}".policy_match GROUP BY 1`);
     await q.query(`DROP TABLE "${s}".policy_push`);
     await q.query(`DROP TABLE "${s}".policy_match`);
     await q.query(
@@ -89,5 +97,6 @@ export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterfa
       SELECT md5(u.policy_id::text || '/' || t.enterprise_id::text)::uuid, u.policy_id, t.enterprise_id, u.at, u.r
       FROM "${s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.pushed, t.pushed_at, t.read_at) AS u(policy_id, at, r)`);
     await q.query(`DROP TABLE "${s}".enterprise_policy`);
+    await q.query(`DROP TABLE "${s}".policy_match_count`);
   }
 }

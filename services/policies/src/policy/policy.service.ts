@@ -83,6 +83,19 @@ const ENTERPRISE_COLUMNS = `id, region_code AS "regionCode", industry_code AS "i
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Moves each policy's count of eligible enterprises by what `merge` writes (CTEs after `changed`). */
+const COUNT_DELTA = (s: string) => `,
+       delta AS (
+         SELECT x AS policy_id, sum(d)::int AS d
+         FROM (SELECT unnest(c.ids) AS x, 1 AS d FROM changed c UNION ALL SELECT unnest(c.old), -1 FROM changed c) u
+         GROUP BY x HAVING sum(d) <> 0),
+       counted AS (
+         UPDATE "${s}".policy_match_count n SET enterprises = n.enterprises + d.d FROM delta d
+         WHERE n.policy_id = d.policy_id),
+       first_counted AS (
+         INSERT INTO "${s}".policy_match_count (policy_id, enterprises) SELECT d.policy_id, d.d FROM delta d
+         WHERE NOT EXISTS (SELECT 1 FROM "${s}".policy_match_count n WHERE n.policy_id = d.policy_id))`;
+
 /** A policy is open for matching and applications while published and within its validity. */
 export const isOpen = (
   p: Pick<PolicyRow, 'status' | 'validFrom' | 'validTo'>,
@@ -585,35 +598,58 @@ export class PolicyService {
    * Writes new eligible sets. `fresh` is a query of `(enterprise_id uuid, ids uuid[])` rows (its
    * parameters in `params`); rows whose set did not change are not written. Returns the enterprises
    * written with whether `probe` (a policy id, when given) is eligible for them afterwards.
+   *
+   * Each policy's count of eligible enterprises moves with what is written: by set differences
+   * (`counts: 'delta'`), or, when only the probe's eligibility can have changed, by the probe's
+   * gains and losses (`'probe'`); `'none'` leaves the counts to the caller.
    */
   private async merge(
     m: EntityManager,
     fresh: string,
     params: unknown[],
-    probe: string | null = null,
+    { probe = null, counts = 'delta' }: { probe?: string | null; counts?: 'delta' | 'probe' | 'none' } = {},
   ): Promise<{ enterpriseId: string; has: boolean }[]> {
     const t = `"${this.s}".enterprise_policy`;
     if (probe) params.push(probe);
-    const newPushes = `(SELECT array_agg(x ORDER BY o) FROM unnest(EXCLUDED.eligible) WITH ORDINALITY u(x, o)
-      WHERE x <> ALL (ep.pushed))`;
-    return (await m.query(
-      `WITH fresh AS MATERIALIZED (${fresh})
-       INSERT INTO ${t} AS ep (enterprise_id, eligible, eligible_since, pushed, pushed_at, read_at)
-       SELECT f.enterprise_id, f.ids, array_fill(now(), ARRAY[cardinality(f.ids)]), f.ids,
-         array_fill(now(), ARRAY[cardinality(f.ids)]), array_fill(NULL::timestamptz, ARRAY[cardinality(f.ids)])
-       FROM fresh f
-       ON CONFLICT (enterprise_id) DO UPDATE SET
-         eligible = EXCLUDED.eligible,
-         eligible_since = ARRAY(
-           SELECT coalesce(ep.eligible_since[array_position(ep.eligible, u.x)], now())
-           FROM unnest(EXCLUDED.eligible) WITH ORDINALITY u(x, o) ORDER BY u.o),
-         pushed = ep.pushed || coalesce(${newPushes}, '{}'),
-         pushed_at = ep.pushed_at || array_fill(now(), ARRAY[cardinality(coalesce(${newPushes}, '{}'))]),
-         read_at = ep.read_at || array_fill(NULL::timestamptz, ARRAY[cardinality(coalesce(${newPushes}, '{}'))])
-       WHERE NOT (ep.eligible @> EXCLUDED.eligible AND EXCLUDED.eligible @> ep.eligible)
-       RETURNING enterprise_id AS "enterpriseId", ${probe ? `eligible @> ARRAY[$${params.length}::uuid]` : 'false'} AS has`,
+    // Under the matching lock nothing else changes `eligible` or `pushed`, so `changed` computes the
+    // rows as written; only `read_at` is taken from the live row (an enterprise may mark a push read).
+    const written = (await m.query(
+      `WITH fresh AS MATERIALIZED (${fresh}),
+       changed AS MATERIALIZED (
+         SELECT f.enterprise_id, f.ids, coalesce(o.eligible, '{}') AS old,
+           ARRAY(SELECT coalesce(o.eligible_since[array_position(o.eligible, u.x)], now())
+                 FROM unnest(f.ids) WITH ORDINALITY u(x, n) ORDER BY u.n) AS since,
+           coalesce(o.pushed, '{}') || np.ids AS pushed,
+           coalesce(o.pushed_at, '{}') || array_fill(now(), ARRAY[cardinality(np.ids)]) AS pushed_at,
+           coalesce(o.read_at, '{}') || array_fill(NULL::timestamptz, ARRAY[cardinality(np.ids)]) AS read_at
+         FROM fresh f LEFT JOIN ${t} o ON o.enterprise_id = f.enterprise_id
+         CROSS JOIN LATERAL (
+           SELECT coalesce(array_agg(u.x ORDER BY u.n), '{}') AS ids FROM unnest(f.ids) WITH ORDINALITY u(x, n)
+           WHERE o.pushed IS NULL OR u.x <> ALL (o.pushed)) np
+         WHERE o.enterprise_id IS NULL OR NOT (o.eligible @> f.ids AND f.ids @> o.eligible)),
+       written AS (
+         INSERT INTO ${t} AS ep (enterprise_id, eligible, eligible_since, pushed, pushed_at, read_at)
+         SELECT c.enterprise_id, c.ids, c.since, c.pushed, c.pushed_at, c.read_at FROM changed c
+         ON CONFLICT (enterprise_id) DO UPDATE SET
+           eligible = EXCLUDED.eligible,
+           eligible_since = EXCLUDED.eligible_since,
+           pushed = EXCLUDED.pushed,
+           pushed_at = EXCLUDED.pushed_at,
+           read_at = ep.read_at || array_fill(NULL::timestamptz, ARRAY[cardinality(EXCLUDED.pushed) - cardinality(ep.pushed)])
+         RETURNING enterprise_id AS "enterpriseId", ${probe ? `eligible @> ARRAY[$${params.length}::uuid]` : 'false'} AS has)
+       ${counts === 'delta' ? COUNT_DELTA(this.s) : ''}
+       SELECT * FROM written`,
       params,
     )) as { enterpriseId: string; has: boolean }[];
+    if (counts === 'probe' && probe && written.length) {
+      const gained = written.filter((w) => w.has).length;
+      await m.query(
+        `INSERT INTO "${this.s}".policy_match_count AS n (policy_id, enterprises) VALUES ($1, $2)
+         ON CONFLICT (policy_id) DO UPDATE SET enterprises = n.enterprises + $3`,
+        [probe, Math.max(0, 2 * gained - written.length), 2 * gained - written.length],
+      );
+    }
+    return written;
   }
 
   /**
@@ -638,7 +674,7 @@ export class PolicyService {
        FROM "${this.s}".enterprise e LEFT JOIN "${this.s}".enterprise_policy t ON t.enterprise_id = e.id
        WHERE (${rule}) OR t.eligible @> ARRAY[$1::uuid]`,
       params,
-      p.id,
+      { probe: p.id, counts: 'probe' },
     );
     await m.query(`UPDATE "${this.s}".policy SET matched_open = $2 WHERE id = $1`, [p.id, open]);
     if (p.autoGrant && open) await this.grantAll(m, p);
@@ -654,6 +690,11 @@ export class PolicyService {
       m,
       `SELECT enterprise_id, ARRAY(SELECT x FROM unnest(eligible) WITH ORDINALITY u(x, o) WHERE x <> ALL ($1::uuid[]) ORDER BY o) AS ids
        FROM "${this.s}".enterprise_policy WHERE eligible && $1::uuid[]`,
+      [policyIds],
+      { counts: 'none' },
+    );
+    await m.query(
+      `UPDATE "${this.s}".policy_match_count SET enterprises = 0 WHERE policy_id = ANY ($1::uuid[])`,
       [policyIds],
     );
     await m.query(`UPDATE "${this.s}".policy SET matched_open = false WHERE id = ANY ($1::uuid[])`, [
@@ -725,7 +766,7 @@ export class PolicyService {
       let changed: number;
       if (chunks.length === 1) {
         const [only] = chunks as [{ sql: string; params: unknown[] }];
-        changed = (await this.merge(m, only.sql, only.params)).length;
+        changed = (await this.merge(m, only.sql, only.params, { counts: 'none' })).length;
       } else {
         await m.query(
           `CREATE TEMPORARY TABLE policy_rematch (enterprise_id uuid NOT NULL, ids uuid[] NOT NULL) ON COMMIT DROP`,
@@ -737,6 +778,7 @@ export class PolicyService {
             `SELECT r.enterprise_id, coalesce(array_agg(u.x) FILTER (WHERE u.x IS NOT NULL), '{}') AS ids
              FROM policy_rematch r LEFT JOIN LATERAL unnest(r.ids) AS u(x) ON true GROUP BY r.enterprise_id`,
             [],
+            { counts: 'none' },
           )
         ).length;
       }
@@ -746,6 +788,13 @@ export class PolicyService {
         `SELECT t.enterprise_id, '{}'::uuid[] AS ids FROM "${this.s}".enterprise_policy t
          WHERE cardinality(t.eligible) > 0 AND NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise e WHERE e.id = t.enterprise_id)`,
         [],
+        { counts: 'none' },
+      );
+      // The counts are recounted, which also repairs them.
+      await m.query(`DELETE FROM "${this.s}".policy_match_count`);
+      await m.query(
+        `INSERT INTO "${this.s}".policy_match_count (policy_id, enterprises)
+         SELECT x, count(*) FROM "${this.s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.eligible) x GROUP BY x`,
       );
       await m.query(
         `UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]) WHERE status = 'PUBLISHED'`,
@@ -753,7 +802,7 @@ export class PolicyService {
       );
       for (const p of open.filter((x) => x.autoGrant)) await this.grantAll(m, p);
       const [{ n }] = (await m.query(
-        `SELECT coalesce(sum(cardinality(eligible)), 0)::int AS n FROM "${this.s}".enterprise_policy`,
+        `SELECT coalesce(sum(enterprises), 0)::int AS n FROM "${this.s}".policy_match_count`,
       )) as [{ n: number }];
       return { policies: published.length, matches: n, changed };
     });
@@ -872,8 +921,7 @@ export class PolicyService {
 
   async eligibleCount(policyIds: readonly string[]): Promise<Map<string, number>> {
     const rows = (await this.ds.query(
-      `SELECT x AS id, count(*)::int AS n FROM "${this.s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.eligible) x
-       WHERE t.eligible && $1::uuid[] AND x = ANY ($1::uuid[]) GROUP BY 1`,
+      `SELECT policy_id AS id, enterprises AS n FROM "${this.s}".policy_match_count WHERE policy_id = ANY ($1::uuid[])`,
       [policyIds.filter(isUuid)],
     )) as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
@@ -884,10 +932,7 @@ export class PolicyService {
     first: number,
     offset: number,
   ): Promise<{ ids: string[]; total: number }> {
-    const [{ total }] = (await this.ds.query(
-      `SELECT count(*)::int AS total FROM "${this.s}".enterprise_policy WHERE eligible @> ARRAY[$1::uuid]`,
-      [policyId],
-    )) as [{ total: number }];
+    const total = (await this.eligibleCount([policyId])).get(policyId) ?? 0;
     const rows = (await this.ds.query(
       `SELECT enterprise_id FROM "${this.s}".enterprise_policy WHERE eligible @> ARRAY[$1::uuid]
        ORDER BY eligible_since[array_position(eligible, $1::uuid)], enterprise_id LIMIT $2 OFFSET $3`,

@@ -126,13 +126,12 @@ export class TotalsService {
     }
     return (await this.ds.query(
       `SELECT x.*, t."takeUp" FROM (
-         SELECT p.id AS "policyId", m.n AS eligible,
+         SELECT p.id AS "policyId", m.enterprises AS eligible,
            (SELECT count(DISTINCT a.enterprise_id) FROM "${this.s}".application a
              WHERE a.policy_id = p.id AND a.status <> 'WITHDRAWN')::int AS applied
          FROM "${this.s}".policy p
-         CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM "${this.s}".enterprise_policy t
-           WHERE t.eligible @> ARRAY[p.id]) m
-         WHERE p.status = 'PUBLISHED' AND NOT p.auto_grant AND m.n > 0 ${mine}) x
+         JOIN "${this.s}".policy_match_count m ON m.policy_id = p.id
+         WHERE p.status = 'PUBLISHED' AND NOT p.auto_grant AND m.enterprises > 0 ${mine}) x
        CROSS JOIN LATERAL (SELECT round(x.applied::numeric / x.eligible, 4)::float8 AS "takeUp") t
        WHERE x.eligible >= $1 AND t."takeUp" < $2
        ORDER BY t."takeUp", x.eligible DESC`,
@@ -157,8 +156,7 @@ export class TotalsService {
 
   private async eligible(policyIds: string[]): Promise<Map<string, number>> {
     const rows = (await this.ds.query(
-      `SELECT x::text AS key, count(*)::int AS n FROM "${this.s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.eligible) x
-       WHERE t.eligible && $1::uuid[] AND x = ANY ($1::uuid[]) GROUP BY 1`,
+      `SELECT policy_id::text AS key, enterprises AS n FROM "${this.s}".policy_match_count WHERE policy_id = ANY ($1::uuid[])`,
       [policyIds.filter(isUuid)],
     )) as { key: string; n: number }[];
     return new Map(rows.map((r) => [r.key, r.n]));
