@@ -182,7 +182,12 @@ async function main(): Promise<void> {
         category: 'TECH_INNOVATION' as never,
         benefitKind: 'SUBSIDY' as never,
         amountRule: { kind: 'FIXED', amount: 100000 },
-        rule: { all: [{ attr: 'industry', in: ['C'] }, { attr: 'employees', min: 20 }] },
+        rule: {
+          all: [
+            { attr: 'industry', in: ['C'] },
+            { attr: 'employees', min: 20 },
+          ],
+        },
         validFrom: '2026-01-01',
       },
       staff,
@@ -263,7 +268,9 @@ async function main(): Promise<void> {
         `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms ` +
         `(target < 50 ms; ${changedMatches} matches changed)\n`,
     );
-    process.stdout.write(`peak memory of the bench process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
+    process.stdout.write(
+      `peak memory of the bench process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
+    );
   } finally {
     await policies.stop();
     if (process.env['BENCH_KEEP']) process.stdout.write(`kept the database: ${db.url}\n`);
