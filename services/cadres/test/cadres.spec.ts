@@ -493,7 +493,9 @@ describe('access', () => {
   });
 
   it('lists a cadre’s visits of a month only as far as the viewer may see them', async () => {
-    const q = `query($id: ID!) { cadre(id: $id) { visits { enterprise { id } } } }`;
+    // The month of the visit recorded two days ago (on the 1st or 2nd that is last month).
+    const month = addDays(todayInChina(), -2).slice(0, 7);
+    const q = `query($id: ID!) { cadre(id: $id) { visits(month: "${month}") { enterprise { id } } } }`;
     const all = await ok<{ cadre: { visits: { enterprise: { id: string } }[] } }>(q, { id: cadreA });
     expect(all.cadre.visits.length).toBeGreaterThan(0);
     // An enterprise user sees the cadre paired with it, but only the visits made to itself.
