@@ -596,37 +596,38 @@ export class PolicyService {
 
   /**
    * Writes new eligible sets. `fresh` is a query of `(enterprise_id uuid, ids uuid[])` rows (its
-   * parameters in `params`); rows whose set did not change are not written. Returns the enterprises
-   * written with whether `probe` (a policy id, when given) is eligible for them afterwards.
+   * parameters in `params`); rows whose set did not change are not written (an array in the same
+   * order, as policies are always listed by publication, is recognised at once). Returns the
+   * enterprises written.
    *
    * Each policy's count of eligible enterprises moves with what is written: by set differences
-   * (`counts: 'delta'`), or, when only the probe's eligibility can have changed, by the probe's
-   * gains and losses (`'probe'`); `'none'` leaves the counts to the caller.
+   * (`counts: 'delta'`); `'all'` counts `fresh` itself (it holds every enterprise, and the
+   * caller emptied the counts); `'none'` leaves the counts to the caller.
    */
   private async merge(
     m: EntityManager,
     fresh: string,
     params: unknown[],
-    { probe = null, counts = 'delta' }: { probe?: string | null; counts?: 'delta' | 'probe' | 'none' } = {},
-  ): Promise<{ enterpriseId: string; has: boolean }[]> {
+    { counts = 'delta' }: { counts?: 'delta' | 'all' | 'none' } = {},
+  ): Promise<{ enterpriseId: string }[]> {
     const t = `"${this.s}".enterprise_policy`;
-    if (probe) params.push(probe);
     // Under the matching lock nothing else changes `eligible` or `pushed`, so `changed` computes the
     // rows as written; only `read_at` is taken from the live row (an enterprise may mark a push read).
     const written = (await m.query(
       `WITH fresh AS MATERIALIZED (${fresh}),
        changed AS MATERIALIZED (
          SELECT f.enterprise_id, f.ids, coalesce(o.eligible, '{}') AS old,
-           ARRAY(SELECT coalesce(o.eligible_since[array_position(o.eligible, u.x)], now())
-                 FROM unnest(f.ids) WITH ORDINALITY u(x, n) ORDER BY u.n) AS since,
+           CASE WHEN o.enterprise_id IS NULL THEN array_fill(now(), ARRAY[cardinality(f.ids)])
+             ELSE ARRAY(SELECT coalesce(o.eligible_since[array_position(o.eligible, u.x)], now())
+                        FROM unnest(f.ids) WITH ORDINALITY u(x, n) ORDER BY u.n) END AS since,
            coalesce(o.pushed, '{}') || np.ids AS pushed,
            coalesce(o.pushed_at, '{}') || array_fill(now(), ARRAY[cardinality(np.ids)]) AS pushed_at,
            coalesce(o.read_at, '{}') || array_fill(NULL::timestamptz, ARRAY[cardinality(np.ids)]) AS read_at
          FROM fresh f LEFT JOIN ${t} o ON o.enterprise_id = f.enterprise_id
-         CROSS JOIN LATERAL (
-           SELECT coalesce(array_agg(u.x ORDER BY u.n), '{}') AS ids FROM unnest(f.ids) WITH ORDINALITY u(x, n)
-           WHERE o.pushed IS NULL OR u.x <> ALL (o.pushed)) np
-         WHERE o.enterprise_id IS NULL OR NOT (o.eligible @> f.ids AND f.ids @> o.eligible)),
+         CROSS JOIN LATERAL (SELECT CASE WHEN o.enterprise_id IS NULL THEN f.ids ELSE (
+           SELECT coalesce(array_agg(u.x ORDER BY u.n), '{}') FROM unnest(f.ids) WITH ORDINALITY u(x, n)
+           WHERE u.x <> ALL (o.pushed)) END AS ids OFFSET 0) np
+         WHERE o.enterprise_id IS NULL OR (o.eligible <> f.ids AND NOT (o.eligible @> f.ids AND f.ids @> o.eligible))),
        written AS (
          INSERT INTO ${t} AS ep (enterprise_id, eligible, eligible_since, pushed, pushed_at, read_at)
          SELECT c.enterprise_id, c.ids, c.since, c.pushed, c.pushed_at, c.read_at FROM changed c
@@ -636,19 +637,17 @@ export class PolicyService {
            pushed = EXCLUDED.pushed,
            pushed_at = EXCLUDED.pushed_at,
            read_at = ep.read_at || array_fill(NULL::timestamptz, ARRAY[cardinality(EXCLUDED.pushed) - cardinality(ep.pushed)])
-         RETURNING enterprise_id AS "enterpriseId", ${probe ? `eligible @> ARRAY[$${params.length}::uuid]` : 'false'} AS has)
+         RETURNING enterprise_id AS "enterpriseId")
        ${counts === 'delta' ? COUNT_DELTA(this.s) : ''}
+       ${
+         counts === 'all'
+           ? `, counted AS (INSERT INTO "${this.s}".policy_match_count (policy_id, enterprises)
+                SELECT x, count(*) FROM fresh f CROSS JOIN LATERAL unnest(f.ids) x GROUP BY x)`
+           : ''
+       }
        SELECT * FROM written`,
       params,
-    )) as { enterpriseId: string; has: boolean }[];
-    if (counts === 'probe' && probe && written.length) {
-      const gained = written.filter((w) => w.has).length;
-      await m.query(
-        `INSERT INTO "${this.s}".policy_match_count AS n (policy_id, enterprises) VALUES ($1, $2)
-         ON CONFLICT (policy_id) DO UPDATE SET enterprises = n.enterprises + $3`,
-        [probe, Math.max(0, 2 * gained - written.length), 2 * gained - written.length],
-      );
-    }
+    )) as { enterpriseId: string }[];
     return written;
   }
 
@@ -666,33 +665,61 @@ export class PolicyService {
     const open = isOpen(p, today);
     const params: unknown[] = [p.id];
     const rule = open ? compileRule(p.rule, 'e', params, today) : 'false';
-    // Only the enterprises whose answer may change: those the rule accepts and those holding it.
-    const written = await this.merge(
-      m,
-      `SELECT e.id AS enterprise_id,
-         array_remove(coalesce(t.eligible, '{}'), $1::uuid) || CASE WHEN ${rule} THEN ARRAY[$1::uuid] ELSE '{}'::uuid[] END AS ids
-       FROM "${this.s}".enterprise e LEFT JOIN "${this.s}".enterprise_policy t ON t.enterprise_id = e.id
-       WHERE (${rule}) OR t.eligible @> ARRAY[$1::uuid]`,
+    const t = `"${this.s}".enterprise_policy`;
+    // Only this policy's place in each row changes, so gains append and losses cut (no set
+    // arithmetic per row). The two sets of rows are disjoint: gains lack the policy, losses hold it.
+    const [stats] = (await m.query(
+      `WITH cand AS MATERIALIZED (
+         SELECT e.id AS enterprise_id, (${rule}) AS ok, coalesce(t.eligible @> ARRAY[$1::uuid], false) AS had
+         FROM "${this.s}".enterprise e LEFT JOIN ${t} t ON t.enterprise_id = e.id
+         WHERE (${rule}) OR t.eligible @> ARRAY[$1::uuid]),
+       gain AS (
+         INSERT INTO ${t} AS ep (enterprise_id, eligible, eligible_since, pushed, pushed_at, read_at)
+         SELECT c.enterprise_id, ARRAY[$1::uuid], ARRAY[now()], ARRAY[$1::uuid], ARRAY[now()], ARRAY[NULL::timestamptz]
+         FROM cand c WHERE c.ok AND NOT c.had
+         ON CONFLICT (enterprise_id) DO UPDATE SET
+           eligible = ep.eligible || $1::uuid,
+           eligible_since = ep.eligible_since || now(),
+           pushed = CASE WHEN ep.pushed @> ARRAY[$1::uuid] THEN ep.pushed ELSE ep.pushed || $1::uuid END,
+           pushed_at = CASE WHEN ep.pushed @> ARRAY[$1::uuid] THEN ep.pushed_at ELSE ep.pushed_at || now() END,
+           read_at = CASE WHEN ep.pushed @> ARRAY[$1::uuid] THEN ep.read_at ELSE array_append(ep.read_at, NULL::timestamptz) END
+         RETURNING 1),
+       loss AS (
+         UPDATE ${t} ep SET
+           eligible = ep.eligible[:array_position(ep.eligible, $1::uuid) - 1] || ep.eligible[array_position(ep.eligible, $1::uuid) + 1:],
+           eligible_since = ep.eligible_since[:array_position(ep.eligible, $1::uuid) - 1]
+             || ep.eligible_since[array_position(ep.eligible, $1::uuid) + 1:]
+         FROM cand c WHERE c.enterprise_id = ep.enterprise_id AND c.had AND NOT c.ok
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM gain)::int AS added, (SELECT count(*) FROM loss)::int AS removed`,
       params,
-      { probe: p.id, counts: 'probe' },
-    );
+    )) as { added: number; removed: number }[];
+    const added = stats?.added ?? 0;
+    const removed = stats?.removed ?? 0;
+    if (added || removed)
+      await m.query(
+        `INSERT INTO "${this.s}".policy_match_count AS n (policy_id, enterprises) VALUES ($1, $2)
+         ON CONFLICT (policy_id) DO UPDATE SET enterprises = n.enterprises + $3`,
+        [p.id, Math.max(0, added - removed), added - removed],
+      );
     await m.query(`UPDATE "${this.s}".policy SET matched_open = $2 WHERE id = $1`, [p.id, open]);
     if (p.autoGrant && open) await this.grantAll(m, p);
-    const added = written.filter((w) => w.has).length;
-    return { added, removed: written.length - added };
+    return { added, removed };
   }
 
   /** Policies no longer matched by anyone (withdrawn, or merged into another). */
   private async unmatch(m: EntityManager, policyIds: string[]): Promise<void> {
     if (!policyIds.length) return;
     await this.lockMatching(m);
-    await this.merge(
-      m,
-      `SELECT enterprise_id, ARRAY(SELECT x FROM unnest(eligible) WITH ORDINALITY u(x, o) WHERE x <> ALL ($1::uuid[]) ORDER BY o) AS ids
-       FROM "${this.s}".enterprise_policy WHERE eligible && $1::uuid[]`,
-      [policyIds],
-      { counts: 'none' },
-    );
+    for (const id of policyIds)
+      await m.query(
+        `UPDATE "${this.s}".enterprise_policy SET
+           eligible = eligible[:array_position(eligible, $1::uuid) - 1] || eligible[array_position(eligible, $1::uuid) + 1:],
+           eligible_since = eligible_since[:array_position(eligible, $1::uuid) - 1]
+             || eligible_since[array_position(eligible, $1::uuid) + 1:]
+         WHERE eligible @> ARRAY[$1::uuid]`,
+        [id],
+      );
     await m.query(
       `UPDATE "${this.s}".policy_match_count SET enterprises = 0 WHERE policy_id = ANY ($1::uuid[])`,
       [policyIds],
@@ -739,6 +766,8 @@ export class PolicyService {
   async rematchAll(today = chinaToday()): Promise<{ policies: number; matches: number; changed: number }> {
     return this.ds.transaction(async (m) => {
       await this.lockMatching(m);
+      // The fresh sets of every enterprise are hashed against the stored ones: keep them in memory.
+      await m.query(`SET LOCAL work_mem = '64MB'`);
       const published = (await m.query(
         `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED' ORDER BY p.published_at, p.id`,
       )) as PolicyRow[];
@@ -763,10 +792,25 @@ export class PolicyService {
         if (cases.length >= this.matchChunk.policies || params.length >= this.matchChunk.params) flush();
       }
       if (cases.length || !chunks.length) flush();
+      // Rows of enterprises no longer in the projection match nothing.
+      await this.merge(
+        m,
+        `SELECT t.enterprise_id, '{}'::uuid[] AS ids FROM "${this.s}".enterprise_policy t
+         WHERE cardinality(t.eligible) > 0 AND NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise e WHERE e.id = t.enterprise_id)`,
+        [],
+        { counts: 'none' },
+      );
+      // Every enterprise of the projection is in the fresh sets, so they are counted anew (which also
+      // repairs the counts). A first load writes the rows before building their index (much faster).
+      await m.query(`DELETE FROM "${this.s}".policy_match_count`);
+      const [{ empty }] = (await m.query(
+        `SELECT NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise_policy) AS empty`,
+      )) as [{ empty: boolean }];
+      if (empty) await m.query(`DROP INDEX "${this.s}".enterprise_policy_eligible_idx`);
       let changed: number;
       if (chunks.length === 1) {
         const [only] = chunks as [{ sql: string; params: unknown[] }];
-        changed = (await this.merge(m, only.sql, only.params, { counts: 'none' })).length;
+        changed = (await this.merge(m, only.sql, only.params, { counts: 'all' })).length;
       } else {
         await m.query(
           `CREATE TEMPORARY TABLE policy_rematch (enterprise_id uuid NOT NULL, ids uuid[] NOT NULL) ON COMMIT DROP`,
@@ -778,24 +822,14 @@ export class PolicyService {
             `SELECT r.enterprise_id, coalesce(array_agg(u.x) FILTER (WHERE u.x IS NOT NULL), '{}') AS ids
              FROM policy_rematch r LEFT JOIN LATERAL unnest(r.ids) AS u(x) ON true GROUP BY r.enterprise_id`,
             [],
-            { counts: 'none' },
+            { counts: 'all' },
           )
         ).length;
       }
-      // Rows of enterprises no longer in the projection match nothing.
-      await this.merge(
-        m,
-        `SELECT t.enterprise_id, '{}'::uuid[] AS ids FROM "${this.s}".enterprise_policy t
-         WHERE cardinality(t.eligible) > 0 AND NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise e WHERE e.id = t.enterprise_id)`,
-        [],
-        { counts: 'none' },
-      );
-      // The counts are recounted, which also repairs them.
-      await m.query(`DELETE FROM "${this.s}".policy_match_count`);
-      await m.query(
-        `INSERT INTO "${this.s}".policy_match_count (policy_id, enterprises)
-         SELECT x, count(*) FROM "${this.s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.eligible) x GROUP BY x`,
-      );
+      if (empty)
+        await m.query(
+          `CREATE INDEX enterprise_policy_eligible_idx ON "${this.s}".enterprise_policy USING gin (eligible)`,
+        );
       await m.query(
         `UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]) WHERE status = 'PUBLISHED'`,
         [open.map((p) => p.id)],
@@ -838,7 +872,7 @@ export class PolicyService {
     )) as [{ key: string }];
     if (this.cache?.key !== key) {
       const policies = (await m.query(
-        `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
+        `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED' ORDER BY p.published_at, p.id`,
       )) as PolicyRow[];
       this.cache = { key, policies };
     }
