@@ -628,6 +628,97 @@ describe('matching kept current over time and at scale', () => {
     expect(await eligibleCount(id)).toBe(0);
   });
 
+  it('matches an enterprise to an age rule on the day it turns old enough, with no event', async () => {
+    const turns = chinaDay(1);
+    const E5 = ent({ foundedOn: `${Number(turns.slice(0, 4)) - 3}${turns.slice(4)}`, tags: ['高成长'] });
+    await register(E5);
+    const created = await ok<{ createPolicy: { id: string } }>(
+      CREATE,
+      {
+        i: {
+          title: '成立满三年的高成长企业奖励',
+          regionCode: '331004',
+          category: 'TECH_INNOVATION',
+          benefitKind: 'REWARD',
+          amountRule: { kind: 'FIXED', amount: 100000 },
+          rule: {
+            all: [
+              { attr: 'ageYears', min: 3 },
+              { attr: 'tags', any: ['高成长'] },
+            ],
+          },
+          validFrom: '2026-01-01',
+        },
+      },
+      luqiao,
+    );
+    const id = created.createPolicy.id;
+    await ok(PUBLISH, { id }, luqiao);
+    expect(await eligibleCount(id)).toBe(0);
+    // Matched today already: nothing to do until tomorrow.
+    expect(await sg.services.policies.sweepValidity(chinaDay(0))).toBe(0);
+    expect(await sg.services.policies.sweepValidity(turns)).toBe(1);
+    expect(await eligibleCount(id)).toBe(1);
+    const [pair] = await q<{ enterprise_id: string }>(
+      `SELECT enterprise_id FROM policies.policy_match WHERE policy_id = $1`,
+      [id],
+    );
+    expect(pair!.enterprise_id).toBe(E5.id);
+    expect(await sg.services.policies.sweepValidity(turns)).toBe(0);
+    await state();
+    // As of today (a full re-match takes today's date) it is still too young.
+    await sg.services.policies.rematchAll();
+    expect(await eligibleCount(id)).toBe(0);
+  });
+
+  it('keeps every match, push and count right when publications and enterprise changes interleave', async () => {
+    const drafts = await Promise.all(
+      [0, 1, 2].map(
+        async (i) =>
+          (
+            await ok<{ createPolicy: { id: string } }>(
+              CREATE,
+              {
+                i: {
+                  ...TECH,
+                  title: `并发发布测试政策${i + 1}`,
+                  rule: {
+                    any: [
+                      { attr: 'tags', any: ['专精特新'] },
+                      { attr: 'employees', min: 100 + 10 * i },
+                    ],
+                  },
+                },
+              },
+              luqiao,
+            )
+          ).createPolicy.id,
+      ),
+    );
+    const changes = Array.from({ length: 24 }, (_, i) => {
+      const e = [E1, E2, E3, E4][i % 4]!;
+      return update({ ...e, tags: i % 2 ? ['专精特新'] : [], employees: 90 + 7 * i });
+    });
+    const marks = (async () => {
+      const pushes = await q<{ id: string }>(`SELECT id FROM policies.policy_push WHERE enterprise_id = $1`, [
+        E2.id,
+      ]);
+      await ok(
+        `mutation($ids: [ID!]!) { markPolicyPushesRead(ids: $ids) { id } }`,
+        { ids: pushes.map((x) => x.id) },
+        enterprise(E2),
+      );
+    })();
+    await Promise.all([...drafts.map((id) => ok(PUBLISH, { id }, luqiao)), ...changes, marks]);
+    await state();
+    // Whatever the interleaving, a full re-match finds nothing to correct, and no pair was pushed twice.
+    expect((await sg.services.policies.rematchAll()).changed).toBe(0);
+    const twice = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM policies.policy_push GROUP BY policy_id, enterprise_id HAVING count(*) > 1) x`,
+    );
+    expect(twice[0]!.n).toBe(0);
+  });
+
   it('carries matches and pushes across the storage migration, down and up again', async () => {
     const before = await state();
     const ds = sg.database.dataSource;

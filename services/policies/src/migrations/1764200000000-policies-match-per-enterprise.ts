@@ -11,8 +11,9 @@ import { schemaOf } from '@sfw/subgraph-kit';
  * `policy_match_count` keeps each policy's number of eligible enterprises with every change. Existing matches
  * and pushes (with their times and read state) are carried over, in both directions.
  *
- * `policy.matched_open` records whether the stored matches were computed for an open policy, so
- * a sweep can re-match a policy whose validity starts or ends by date.
+ * `policy.matched_open` and `matched_on` record whether the stored matches were computed for an
+ * open policy and on which day, so a sweep can re-match a policy whose validity starts or ends by
+ * date, or whose rule reads an enterprise's age.
  */
 export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterface {
   name = 'PoliciesMatchPerEnterprise1764200000000';
@@ -61,15 +62,18 @@ export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterfa
         u.pushed_at, u.read_at
       FROM "${s}".enterprise_policy t
       CROSS JOIN LATERAL unnest(t.pushed, t.pushed_at, t.read_at) AS u(policy_id, pushed_at, read_at)`);
-    await q.query(`ALTER TABLE "${s}".policy ADD COLUMN matched_open boolean NOT NULL DEFAULT false`);
+    await q.query(`ALTER TABLE "${s}".policy ADD COLUMN matched_open boolean NOT NULL DEFAULT false,
+      ADD COLUMN matched_on date`);
+    // The stored matches were computed when each policy was last published or changed.
     await q.query(`UPDATE "${s}".policy p SET matched_open = p.status = 'PUBLISHED'
       AND p.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
-      AND (p.valid_to IS NULL OR p.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date)`);
+      AND (p.valid_to IS NULL OR p.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date),
+      matched_on = (p.updated_at AT TIME ZONE 'Asia/Shanghai')::date`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    await q.query(`ALTER TABLE "${s}".policy DROP COLUMN matched_open`);
+    await q.query(`ALTER TABLE "${s}".policy DROP COLUMN matched_open, DROP COLUMN matched_on`);
     await q.query(`DROP VIEW "${s}".policy_push`);
     await q.query(`DROP VIEW "${s}".policy_match`);
     await q.query(`CREATE TABLE "${s}".policy_match (

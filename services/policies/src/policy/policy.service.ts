@@ -18,6 +18,7 @@ import { must } from '../must';
 import { maxAmount, validateAmountRule, type AmountRule } from '../rules/amount';
 import {
   compileRule,
+  dependsOnDate,
   eligible,
   explain,
   validateRule,
@@ -702,7 +703,11 @@ export class PolicyService {
          ON CONFLICT (policy_id) DO UPDATE SET enterprises = n.enterprises + $3`,
         [p.id, Math.max(0, added - removed), added - removed],
       );
-    await m.query(`UPDATE "${this.s}".policy SET matched_open = $2 WHERE id = $1`, [p.id, open]);
+    await m.query(`UPDATE "${this.s}".policy SET matched_open = $2, matched_on = $3 WHERE id = $1`, [
+      p.id,
+      open,
+      today,
+    ]);
     if (p.autoGrant && open) await this.grantAll(m, p);
     return { added, removed };
   }
@@ -831,8 +836,8 @@ export class PolicyService {
           `CREATE INDEX enterprise_policy_eligible_idx ON "${this.s}".enterprise_policy USING gin (eligible)`,
         );
       await m.query(
-        `UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]) WHERE status = 'PUBLISHED'`,
-        [open.map((p) => p.id)],
+        `UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]), matched_on = $2 WHERE status = 'PUBLISHED'`,
+        [open.map((p) => p.id), today],
       );
       for (const p of open.filter((x) => x.autoGrant)) await this.grantAll(m, p);
       const [{ n }] = (await m.query(
@@ -845,14 +850,20 @@ export class PolicyService {
   /**
    * 到期/生效: a published policy whose validity began or ended since it was last matched is
    * matched again (no enterprise is matched to an expired policy, and a policy published ahead of
-   * its start date reaches its enterprises on that day). Returns how many policies were re-matched.
+   * its start date reaches its enterprises on that day); so is an open policy whose rule reads an
+   * enterprise's age, once a day (an enterprise turns three without any event). Returns how many
+   * policies were re-matched.
    */
   async sweepValidity(today = chinaToday()): Promise<number> {
-    const due = (await this.ds.query(
-      `SELECT p.id FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'
-         AND p.matched_open <> (p.valid_from <= $1::date AND (p.valid_to IS NULL OR p.valid_to >= $1::date))`,
-      [today],
-    )) as { id: string }[];
+    const published = (await this.ds.query(
+      `SELECT ${POLICY_COLUMNS()}, p.matched_open AS "matchedOpen", to_char(p.matched_on, 'YYYY-MM-DD') AS "matchedOn"
+       FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
+    )) as (PolicyRow & { matchedOpen: boolean; matchedOn: string | null })[];
+    const due = published.filter(
+      (p) =>
+        p.matchedOpen !== isOpen(p, today) ||
+        (p.matchedOpen && dependsOnDate(p.rule) && (p.matchedOn === null || p.matchedOn < today)),
+    );
     for (const { id } of due)
       await this.ds.transaction(async (m) => {
         const [p] = (await m.query(
@@ -862,7 +873,7 @@ export class PolicyService {
         if (p) await this.rematchPolicy(m, p, today);
       });
     if (due.length)
-      this.logger.info({ policies: due.length }, 'policies re-matched as their validity began or ended');
+      this.logger.info({ policies: due.length }, 'policies re-matched for the date (validity or age)');
     return due.length;
   }
 

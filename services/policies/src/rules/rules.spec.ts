@@ -2,6 +2,7 @@ import { EnterpriseScale, readDivisions, SeededRandom, STANDARD_TAGS } from '@sf
 import {
   ageInYears,
   compileRule,
+  dependsOnDate,
   describeRule,
   eligible,
   explain,
@@ -504,5 +505,28 @@ describe('generated rules', () => {
     expect(params).toEqual([10, ['331004%'], ['70%', '361%'], '2021-02-28', '2018-02-28', ["x' OR 1=1 --"]]);
     expect(() => compileRule({ all: [] }, 'e; drop', [], '2024-01-01')).toThrow(RangeError);
     expect(compileRule({ all: [] }, 'e', [], '2024-01-01')).toBe('true');
+  });
+});
+
+describe('dependsOnDate', () => {
+  it('is true exactly when some leaf reads the age, however deep', () => {
+    const r = (raw: unknown) => validateRule(raw).rule as Rule;
+    expect(dependsOnDate(r({ all: [] }))).toBe(false);
+    expect(dependsOnDate(r({ attr: 'ageYears', min: 3 }))).toBe(true);
+    expect(
+      dependsOnDate(
+        r({ all: [{ attr: 'region', in: ['331004'] }, { any: [{ not: { attr: 'ageYears', max: 2 } }] }] }),
+      ),
+    ).toBe(true);
+    expect(
+      dependsOnDate(
+        r({
+          any: [
+            { attr: 'tags', any: ['ageYears'] },
+            { attr: 'employees', min: 10 },
+          ],
+        }),
+      ),
+    ).toBe(false);
   });
 });

@@ -691,6 +691,13 @@ function leafHolds(leaf: LeafRule, e: RuleEnterprise, today: string): boolean {
   }
 }
 
+/** Whether the rule's answer can change with the date alone (it reads an enterprise's age). */
+export function dependsOnDate(rule: Rule): boolean {
+  if ('attr' in rule) return rule.attr === 'ageYears';
+  if ('not' in rule) return dependsOnDate(rule.not);
+  return ('all' in rule ? rule.all : rule.any).some(dependsOnDate);
+}
+
 /** Whether the enterprise meets the rule as of `today` (YYYY-MM-DD). */
 export function eligible(rule: Rule, e: RuleEnterprise, today: string): boolean {
   if ('attr' in rule) return leafHolds(rule, e, today);
