@@ -855,26 +855,30 @@ export class PolicyService {
    * policies were re-matched.
    */
   async sweepValidity(today = chinaToday()): Promise<number> {
-    const published = (await this.ds.query(
-      `SELECT ${POLICY_COLUMNS()}, p.matched_open AS "matchedOpen", to_char(p.matched_on, 'YYYY-MM-DD') AS "matchedOn"
-       FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
-    )) as (PolicyRow & { matchedOpen: boolean; matchedOn: string | null })[];
-    const due = published.filter(
-      (p) =>
-        p.matchedOpen !== isOpen(p, today) ||
-        (p.matchedOpen && dependsOnDate(p.rule) && (p.matchedOn === null || p.matchedOn < today)),
-    );
+    type Swept = PolicyRow & { matchedOpen: boolean; matchedOn: string | null };
+    const columns = `${POLICY_COLUMNS()}, p.matched_open AS "matchedOpen", to_char(p.matched_on, 'YYYY-MM-DD') AS "matchedOn"`;
+    const isDue = (p: Swept) =>
+      p.matchedOpen !== isOpen(p, today) ||
+      (p.matchedOpen && dependsOnDate(p.rule) && (p.matchedOn === null || p.matchedOn < today));
+    const due = (
+      (await this.ds.query(
+        `SELECT ${columns} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
+      )) as Swept[]
+    ).filter(isDue);
+    let swept = 0;
     for (const { id } of due)
       await this.ds.transaction(async (m) => {
+        // Another replica's sweep (or a change) may have matched it meanwhile.
         const [p] = (await m.query(
-          `SELECT ${POLICY_COLUMNS()} FROM "${this.s}".policy p WHERE p.id = $1 AND p.status = 'PUBLISHED' FOR UPDATE`,
+          `SELECT ${columns} FROM "${this.s}".policy p WHERE p.id = $1 AND p.status = 'PUBLISHED' FOR UPDATE`,
           [id],
-        )) as PolicyRow[];
-        if (p) await this.rematchPolicy(m, p, today);
+        )) as Swept[];
+        if (!p || !isDue(p)) return;
+        await this.rematchPolicy(m, p, today);
+        swept++;
       });
-    if (due.length)
-      this.logger.info({ policies: due.length }, 'policies re-matched for the date (validity or age)');
-    return due.length;
+    if (swept) this.logger.info({ policies: swept }, 'policies re-matched for the date (validity or age)');
+    return swept;
   }
 
   private async openPolicies(m: EntityManager): Promise<PolicyRow[]> {
