@@ -246,6 +246,14 @@ describe('policies and eligibility', () => {
     await bus.publish(stale);
     count = await ok(`{ policy(id: "${techId}") { eligibleCount } }`, {}, admin);
     expect(count.policy.eligibleCount).toBe(2);
+    // Staff page through the eligible enterprises, oldest match first; enterprises may not.
+    const LIST = `query($first: Int!, $offset: Int!) { policy(id: "${techId}") { eligibleEnterprises(first: $first, offset: $offset) { totalCount nodes { id } } } }`;
+    type Page = { policy: { eligibleEnterprises: { totalCount: number; nodes: { id: string }[] } } };
+    const first = await ok<Page>(LIST, { first: 1, offset: 0 }, luqiao);
+    const second = await ok<Page>(LIST, { first: 1, offset: 1 }, luqiao);
+    expect(first.policy.eligibleEnterprises).toEqual({ totalCount: 2, nodes: [{ id: E1.id }] });
+    expect(second.policy.eligibleEnterprises).toEqual({ totalCount: 2, nodes: [{ id: E2.id }] });
+    expect((await fails(LIST, { first: 10, offset: 0 }, enterprise(E1)))['code']).toBe('FORBIDDEN');
   });
 
   it('takes an application through review, approval within the amount rule, and payout with a working-day deadline', async () => {
