@@ -727,6 +727,33 @@ describe('matching kept current over time and at scale', () => {
     expect(twice[0]!.n).toBe(0);
   });
 
+  it('loads from scratch into an empty store: the same matches, each pushed once, the index rebuilt', async () => {
+    const pairs = (lines: string[]) => lines.map((k) => k.split('/').slice(0, 2).join('/')).sort();
+    const before = pairs((await state()).matches);
+    const chunk = sg.services.policies.matchChunk;
+    for (const size of [250, 2]) {
+      await q(`TRUNCATE policies.enterprise_policy, policies.policy_match_count`);
+      sg.services.policies.matchChunk = { policies: size, params: 20_000 };
+      try {
+        const r = await sg.services.policies.rematchAll();
+        expect(r.matches).toBe(before.length);
+      } finally {
+        sg.services.policies.matchChunk = chunk;
+      }
+      const after = await state();
+      expect(pairs(after.matches)).toEqual(before);
+      expect(pairs(after.pushes)).toEqual(before);
+      const index = await q<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = 'policies' AND tablename = 'enterprise_policy' ORDER BY 1`,
+      );
+      expect(index.map((i) => i.indexname)).toEqual([
+        'enterprise_policy_eligible_idx',
+        'enterprise_policy_pkey',
+      ]);
+    }
+    expect((await sg.services.policies.rematchAll()).changed).toBe(0);
+  });
+
   it('carries matches and pushes across the storage migration, down and up again', async () => {
     const before = await state();
     const ds = sg.database.dataSource;

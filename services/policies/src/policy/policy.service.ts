@@ -653,6 +653,27 @@ export class PolicyService {
   }
 
   /**
+   * Writes the eligible sets of `fresh` (every enterprise's) into an empty `enterprise_policy`:
+   * each match begins now and is pushed now; the counts are those of `fresh`. Returns the rows.
+   */
+  private async load(m: EntityManager, fresh: string, params: unknown[]): Promise<number> {
+    const [{ n }] = (await m.query(
+      `WITH fresh AS MATERIALIZED (${fresh}),
+       written AS (
+         INSERT INTO "${this.s}".enterprise_policy (enterprise_id, eligible, eligible_since, pushed, pushed_at, read_at)
+         SELECT f.enterprise_id, f.ids, array_fill(now(), ARRAY[cardinality(f.ids)]), f.ids,
+           array_fill(now(), ARRAY[cardinality(f.ids)]), array_fill(NULL::timestamptz, ARRAY[cardinality(f.ids)])
+         FROM fresh f RETURNING 1),
+       counted AS (
+         INSERT INTO "${this.s}".policy_match_count (policy_id, enterprises)
+         SELECT x, count(*) FROM fresh f CROSS JOIN LATERAL unnest(f.ids) x GROUP BY x)
+       SELECT count(*)::int AS n FROM written`,
+      params,
+    )) as [{ n: number }];
+    return n;
+  }
+
+  /**
    * Recomputes one policy's matches (after it was published, changed, withdrawn or its validity
    * began or ended): the enterprises its rule accepts when it is open, none otherwise. New matches
    * are pushed once and, for a policy granted without application, granted.
@@ -812,24 +833,25 @@ export class PolicyService {
         `SELECT NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise_policy) AS empty`,
       )) as [{ empty: boolean }];
       if (empty) await m.query(`DROP INDEX "${this.s}".enterprise_policy_eligible_idx`);
+      // A first load has nothing to merge with: every row is new.
+      const write = (sql: string, params: unknown[]) =>
+        empty
+          ? this.load(m, sql, params)
+          : this.merge(m, sql, params, { counts: 'all' }).then((w) => w.length);
       let changed: number;
       if (chunks.length === 1) {
         const [only] = chunks as [{ sql: string; params: unknown[] }];
-        changed = (await this.merge(m, only.sql, only.params, { counts: 'all' })).length;
+        changed = await write(only.sql, only.params);
       } else {
         await m.query(
           `CREATE TEMPORARY TABLE policy_rematch (enterprise_id uuid NOT NULL, ids uuid[] NOT NULL) ON COMMIT DROP`,
         );
         for (const c of chunks) await m.query(`INSERT INTO policy_rematch ${c.sql}`, c.params);
-        changed = (
-          await this.merge(
-            m,
-            `SELECT r.enterprise_id, coalesce(array_agg(u.x) FILTER (WHERE u.x IS NOT NULL), '{}') AS ids
-             FROM policy_rematch r LEFT JOIN LATERAL unnest(r.ids) AS u(x) ON true GROUP BY r.enterprise_id`,
-            [],
-            { counts: 'all' },
-          )
-        ).length;
+        changed = await write(
+          `SELECT r.enterprise_id, coalesce(array_agg(u.x) FILTER (WHERE u.x IS NOT NULL), '{}') AS ids
+           FROM policy_rematch r LEFT JOIN LATERAL unnest(r.ids) AS u(x) ON true GROUP BY r.enterprise_id`,
+          [],
+        );
       }
       if (empty)
         await m.query(
