@@ -727,6 +727,43 @@ describe('matching kept current over time and at scale', () => {
     expect(twice[0]!.n).toBe(0);
   });
 
+  it('re-matches a published policy when its rule changes, keeping the pushes already made', async () => {
+    const created = await ok<{ createPolicy: { id: string } }>(
+      CREATE,
+      { i: { ...TECH, title: '规则调整测试政策', rule: { attr: 'tags', any: ['专精特新'] } } },
+      luqiao,
+    );
+    const id = created.createPolicy.id;
+    const published = await ok<{ publishPolicy: { eligibleCount: number } }>(PUBLISH, { id }, luqiao);
+    const before = published.publishPolicy.eligibleCount;
+    expect(before).toBeGreaterThan(0);
+    const UPDATE = `mutation($id: ID!, $p: PolicyPatch!, $v: Int!) { updatePolicy(id: $id, input: $p, expectedVersion: $v) { version eligibleCount } }`;
+    // Wider: every enterprise in the city.
+    const wider = await ok<{ updatePolicy: { version: number; eligibleCount: number } }>(
+      UPDATE,
+      { id, p: { rule: { attr: 'region', in: ['331000'] } }, v: 2 },
+      luqiao,
+    );
+    const all = await q<{ n: number }>(`SELECT count(*)::int AS n FROM policies.enterprise`);
+    expect(wider.updatePolicy.eligibleCount).toBe(all[0]!.n);
+    // Narrower again: the pushes stay, none twice; a stale version is refused.
+    expect(
+      (await fails(UPDATE, { id, p: { rule: { attr: 'tags', any: ['专精特新'] } }, v: 2 }, luqiao))['code'],
+    ).toBe('CONFLICT');
+    const narrower = await ok<{ updatePolicy: { eligibleCount: number } }>(
+      UPDATE,
+      { id, p: { rule: { attr: 'tags', any: ['专精特新'] } }, v: wider.updatePolicy.version },
+      luqiao,
+    );
+    expect(narrower.updatePolicy.eligibleCount).toBe(before);
+    const pushes = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM policies.policy_push WHERE policy_id = $1`,
+      [id],
+    );
+    expect(pushes[0]!.n).toBe(all[0]!.n);
+    await state();
+  });
+
   it('loads from scratch into an empty store: the same matches, each pushed once, the index rebuilt', async () => {
     const pairs = (lines: string[]) => lines.map((k) => k.split('/').slice(0, 2).join('/')).sort();
     const before = pairs((await state()).matches);
