@@ -483,7 +483,7 @@ describe('matching kept current over time and at scale', () => {
   /** Every stored (policy, enterprise) fact, times included, as sorted lines; the counts must agree. */
   const state = async () => {
     const counted = await q<{ k: string }>(
-      `SELECT policy_id || ':' || enterprises AS k FROM policies.policy_match_count WHERE enterprises > 0 ORDER BY 1`,
+      `SELECT policy_id || ':' || enterprises AS k FROM policies.policy_match_state WHERE enterprises > 0 ORDER BY 1`,
     );
     const actual = await q<{ k: string }>(
       `SELECT policy_id || ':' || count(*) AS k FROM policies.policy_match GROUP BY policy_id ORDER BY 1`,
@@ -764,12 +764,34 @@ describe('matching kept current over time and at scale', () => {
     await state();
   });
 
+  it('re-matches everything while policies are being changed, without a deadlock', async () => {
+    const [p] = await q<{ id: string }>(`SELECT id FROM policies.policy WHERE title = '规则调整测试政策'`);
+    const policies = sg.services.policies;
+    for (let round = 0; round < 5; round++) {
+      const [{ version }] = await q<{ version: number }>(
+        `SELECT version FROM policies.policy WHERE id = $1`,
+        [p!.id],
+      );
+      const results = await Promise.allSettled([
+        policies.rematchAll(),
+        policies.update(p!.id, { summary: `第${round + 1}次修订` }, version, luqiao),
+        policies.rematchAll(),
+      ]);
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual([
+        'ok',
+        'ok',
+        'ok',
+      ]);
+    }
+    await state();
+  });
+
   it('loads from scratch into an empty store: the same matches, each pushed once, the index rebuilt', async () => {
     const pairs = (lines: string[]) => lines.map((k) => k.split('/').slice(0, 2).join('/')).sort();
     const before = pairs((await state()).matches);
     const chunk = sg.services.policies.matchChunk;
     for (const size of [250, 2]) {
-      await q(`TRUNCATE policies.enterprise_policy, policies.policy_match_count`);
+      await q(`TRUNCATE policies.enterprise_policy, policies.policy_match_state`);
       sg.services.policies.matchChunk = { policies: size, params: 20_000 };
       try {
         const r = await sg.services.policies.rematchAll();

@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     const runs: number[] = [];
     let matched = { policies: 0, matches: 0, changed: 0 };
     for (let i = 0; i < SCRATCH_RUNS; i++) {
-      await ds.query(`TRUNCATE "${s}".enterprise_policy, "${s}".policy_match_count`);
+      await ds.query(`TRUNCATE "${s}".enterprise_policy, "${s}".policy_match_state`);
       await ds.query('CHECKPOINT').catch(() => undefined);
       t0 = Date.now();
       matched = await policies.services.policies.rematchAll();

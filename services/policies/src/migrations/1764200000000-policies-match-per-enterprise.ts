@@ -7,13 +7,12 @@ import { schemaOf } from '@sfw/subgraph-kit';
  * with when and whether it was read, as aligned arrays. A GIN index on `eligible` answers the
  * other direction (a policy's eligible enterprises). Matching a catalogue of 200 policies against
  * 100,000 enterprises writes 100,000 rows instead of 5.8 million index-heavy ones (64 s → under
- * 10 s). `policy_match` and `policy_push` stay as read-only views of the pairs;
- * `policy_match_count` keeps each policy's number of eligible enterprises with every change. Existing matches
+ * 10 s). `policy_match` and `policy_push` stay as read-only views of the pairs. Existing matches
  * and pushes (with their times and read state) are carried over, in both directions.
  *
- * `policy.matched_open` and `matched_on` record whether the stored matches were computed for an
- * open policy and on which day, so a sweep can re-match a policy whose validity starts or ends by
- * date, or whose rule reads an enterprise's age.
+ * `policy_match_state` keeps, per policy, its number of eligible enterprises and whether and on
+ * which day its matches were computed for an open policy, so a sweep can re-match a policy whose
+ * validity starts or ends by date, or whose rule reads an enterprise's age.
  */
 export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterface {
   name = 'PoliciesMatchPerEnterprise1764200000000';
@@ -41,13 +40,23 @@ export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterfa
                    array_agg(pushed_at ORDER BY pushed_at, policy_id) AS at,
                    array_agg(read_at ORDER BY pushed_at, policy_id) AS reads
                  FROM "${s}".policy_push GROUP BY 1) p ON p.enterprise_id = k.enterprise_id`);
-    // How many enterprises each policy matches, kept with every change (a list of policies shows it).
-    await q.query(`CREATE TABLE "${s}".policy_match_count (
+    // Each policy's matching state, written only by matching (under its lock, never the policy
+    // row): how many enterprises it matches, kept with every change (a list of policies shows it),
+    // and whether and on which day it was last matched as an open policy (for the date sweep).
+    await q.query(`CREATE TABLE "${s}".policy_match_state (
       policy_id uuid PRIMARY KEY,
-      enterprises integer NOT NULL CHECK (enterprises >= 0)
+      enterprises integer NOT NULL DEFAULT 0 CHECK (enterprises >= 0),
+      open boolean NOT NULL DEFAULT false,
+      matched_on date
     )`);
-    await q.query(`INSERT INTO "${s}".policy_match_count (policy_id, enterprises)
-      SELECT policy_id, count(*) FROM "${s}".policy_match GROUP BY 1`);
+    // The stored matches were computed when each policy was last published or changed.
+    await q.query(`INSERT INTO "${s}".policy_match_state (policy_id, enterprises, open, matched_on)
+      SELECT p.id, coalesce(c.n, 0),
+        p.status = 'PUBLISHED' AND p.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+          AND (p.valid_to IS NULL OR p.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date),
+        (p.updated_at AT TIME ZONE 'Asia/Shanghai')::date
+      FROM "${s}".policy p
+      LEFT JOIN (SELECT policy_id, count(*)::int AS n FROM "${s}".policy_match GROUP BY 1) c ON c.policy_id = p.id`);
     await q.query(`DROP TABLE "${s}".policy_push`);
     await q.query(`DROP TABLE "${s}".policy_match`);
     await q.query(
@@ -62,18 +71,10 @@ export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterfa
         u.pushed_at, u.read_at
       FROM "${s}".enterprise_policy t
       CROSS JOIN LATERAL unnest(t.pushed, t.pushed_at, t.read_at) AS u(policy_id, pushed_at, read_at)`);
-    await q.query(`ALTER TABLE "${s}".policy ADD COLUMN matched_open boolean NOT NULL DEFAULT false,
-      ADD COLUMN matched_on date`);
-    // The stored matches were computed when each policy was last published or changed.
-    await q.query(`UPDATE "${s}".policy p SET matched_open = p.status = 'PUBLISHED'
-      AND p.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
-      AND (p.valid_to IS NULL OR p.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date),
-      matched_on = (p.updated_at AT TIME ZONE 'Asia/Shanghai')::date`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    await q.query(`ALTER TABLE "${s}".policy DROP COLUMN matched_open, DROP COLUMN matched_on`);
     await q.query(`DROP VIEW "${s}".policy_push`);
     await q.query(`DROP VIEW "${s}".policy_match`);
     await q.query(`CREATE TABLE "${s}".policy_match (
@@ -101,6 +102,6 @@ export class PoliciesMatchPerEnterprise1764200000000 implements MigrationInterfa
       SELECT md5(u.policy_id::text || '/' || t.enterprise_id::text)::uuid, u.policy_id, t.enterprise_id, u.at, u.r
       FROM "${s}".enterprise_policy t CROSS JOIN LATERAL unnest(t.pushed, t.pushed_at, t.read_at) AS u(policy_id, at, r)`);
     await q.query(`DROP TABLE "${s}".enterprise_policy`);
-    await q.query(`DROP TABLE "${s}".policy_match_count`);
+    await q.query(`DROP TABLE "${s}".policy_match_state`);
   }
 }

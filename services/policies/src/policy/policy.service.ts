@@ -91,11 +91,17 @@ const COUNT_DELTA = (s: string) => `,
          FROM (SELECT unnest(c.ids) AS x, 1 AS d FROM changed c UNION ALL SELECT unnest(c.old), -1 FROM changed c) u
          GROUP BY x HAVING sum(d) <> 0),
        counted AS (
-         UPDATE "${s}".policy_match_count n SET enterprises = n.enterprises + d.d FROM delta d
+         UPDATE "${s}".policy_match_state n SET enterprises = n.enterprises + d.d FROM delta d
          WHERE n.policy_id = d.policy_id),
        first_counted AS (
-         INSERT INTO "${s}".policy_match_count (policy_id, enterprises) SELECT d.policy_id, d.d FROM delta d
-         WHERE NOT EXISTS (SELECT 1 FROM "${s}".policy_match_count n WHERE n.policy_id = d.policy_id))`;
+         INSERT INTO "${s}".policy_match_state (policy_id, enterprises) SELECT d.policy_id, d.d FROM delta d
+         WHERE NOT EXISTS (SELECT 1 FROM "${s}".policy_match_state n WHERE n.policy_id = d.policy_id))`;
+
+/** Sets each policy's count to its number in `fresh` (a CTE of every enterprise's eligible set). */
+const COUNT_FRESH = (s: string) => `
+  INSERT INTO "${s}".policy_match_state AS n (policy_id, enterprises)
+  SELECT x, count(*) FROM fresh f CROSS JOIN LATERAL unnest(f.ids) x GROUP BY x
+  ON CONFLICT (policy_id) DO UPDATE SET enterprises = EXCLUDED.enterprises`;
 
 /** A policy is open for matching and applications while published and within its validity. */
 export const isOpen = (
@@ -640,12 +646,7 @@ export class PolicyService {
            read_at = ep.read_at || array_fill(NULL::timestamptz, ARRAY[cardinality(EXCLUDED.pushed) - cardinality(ep.pushed)])
          RETURNING enterprise_id AS "enterpriseId")
        ${counts === 'delta' ? COUNT_DELTA(this.s) : ''}
-       ${
-         counts === 'all'
-           ? `, counted AS (INSERT INTO "${this.s}".policy_match_count (policy_id, enterprises)
-                SELECT x, count(*) FROM fresh f CROSS JOIN LATERAL unnest(f.ids) x GROUP BY x)`
-           : ''
-       }
+       ${counts === 'all' ? `, counted AS (${COUNT_FRESH(this.s)})` : ''}
        SELECT * FROM written`,
       params,
     )) as { enterpriseId: string }[];
@@ -664,9 +665,7 @@ export class PolicyService {
          SELECT f.enterprise_id, f.ids, array_fill(now(), ARRAY[cardinality(f.ids)]), f.ids,
            array_fill(now(), ARRAY[cardinality(f.ids)]), array_fill(NULL::timestamptz, ARRAY[cardinality(f.ids)])
          FROM fresh f RETURNING 1),
-       counted AS (
-         INSERT INTO "${this.s}".policy_match_count (policy_id, enterprises)
-         SELECT x, count(*) FROM fresh f CROSS JOIN LATERAL unnest(f.ids) x GROUP BY x)
+       counted AS (${COUNT_FRESH(this.s)})
        SELECT count(*)::int AS n FROM written`,
       params,
     )) as [{ n: number }];
@@ -718,17 +717,11 @@ export class PolicyService {
     )) as { added: number; removed: number }[];
     const added = stats?.added ?? 0;
     const removed = stats?.removed ?? 0;
-    if (added || removed)
-      await m.query(
-        `INSERT INTO "${this.s}".policy_match_count AS n (policy_id, enterprises) VALUES ($1, $2)
-         ON CONFLICT (policy_id) DO UPDATE SET enterprises = n.enterprises + $3`,
-        [p.id, Math.max(0, added - removed), added - removed],
-      );
-    await m.query(`UPDATE "${this.s}".policy SET matched_open = $2, matched_on = $3 WHERE id = $1`, [
-      p.id,
-      open,
-      today,
-    ]);
+    await m.query(
+      `INSERT INTO "${this.s}".policy_match_state AS n (policy_id, enterprises, open, matched_on) VALUES ($1, $2, $4, $5)
+       ON CONFLICT (policy_id) DO UPDATE SET enterprises = n.enterprises + $3, open = $4, matched_on = $5`,
+      [p.id, Math.max(0, added - removed), added - removed, open, today],
+    );
     if (p.autoGrant && open) await this.grantAll(m, p);
     return { added, removed };
   }
@@ -747,12 +740,11 @@ export class PolicyService {
         [id],
       );
     await m.query(
-      `UPDATE "${this.s}".policy_match_count SET enterprises = 0 WHERE policy_id = ANY ($1::uuid[])`,
-      [policyIds],
+      `INSERT INTO "${this.s}".policy_match_state AS n (policy_id, enterprises, open, matched_on)
+       SELECT id, 0, false, $2 FROM unnest($1::uuid[]) AS id
+       ON CONFLICT (policy_id) DO UPDATE SET enterprises = 0, open = false, matched_on = $2`,
+      [policyIds, chinaToday()],
     );
-    await m.query(`UPDATE "${this.s}".policy SET matched_open = false WHERE id = ANY ($1::uuid[])`, [
-      policyIds,
-    ]);
   }
 
   /** 免申即享: an approved grant for every eligible enterprise (of `enterpriseIds`, when given) that has none yet. */
@@ -828,7 +820,7 @@ export class PolicyService {
       );
       // Every enterprise of the projection is in the fresh sets, so they are counted anew (which also
       // repairs the counts). A first load writes the rows before building their index (much faster).
-      await m.query(`DELETE FROM "${this.s}".policy_match_count`);
+      await m.query(`UPDATE "${this.s}".policy_match_state SET enterprises = 0 WHERE enterprises <> 0`);
       const [{ empty }] = (await m.query(
         `SELECT NOT EXISTS (SELECT 1 FROM "${this.s}".enterprise_policy) AS empty`,
       )) as [{ empty: boolean }];
@@ -858,12 +850,14 @@ export class PolicyService {
           `CREATE INDEX enterprise_policy_eligible_idx ON "${this.s}".enterprise_policy USING gin (eligible)`,
         );
       await m.query(
-        `UPDATE "${this.s}".policy SET matched_open = id = ANY ($1::uuid[]), matched_on = $2 WHERE status = 'PUBLISHED'`,
-        [open.map((p) => p.id), today],
+        `INSERT INTO "${this.s}".policy_match_state AS n (policy_id, open, matched_on)
+         SELECT id, id = ANY ($1::uuid[]), $2 FROM unnest($3::uuid[]) AS id
+         ON CONFLICT (policy_id) DO UPDATE SET open = EXCLUDED.open, matched_on = EXCLUDED.matched_on`,
+        [open.map((p) => p.id), today, published.map((p) => p.id)],
       );
       for (const p of open.filter((x) => x.autoGrant)) await this.grantAll(m, p);
       const [{ n }] = (await m.query(
-        `SELECT coalesce(sum(enterprises), 0)::int AS n FROM "${this.s}".policy_match_count`,
+        `SELECT coalesce(sum(enterprises), 0)::int AS n FROM "${this.s}".policy_match_state`,
       )) as [{ n: number }];
       return { policies: published.length, matches: n, changed };
     });
@@ -878,21 +872,20 @@ export class PolicyService {
    */
   async sweepValidity(today = chinaToday()): Promise<number> {
     type Swept = PolicyRow & { matchedOpen: boolean; matchedOn: string | null };
-    const columns = `${POLICY_COLUMNS()}, p.matched_open AS "matchedOpen", to_char(p.matched_on, 'YYYY-MM-DD') AS "matchedOn"`;
+    const columns = `${POLICY_COLUMNS()}, coalesce(st.open, false) AS "matchedOpen", to_char(st.matched_on, 'YYYY-MM-DD') AS "matchedOn"`;
+    const from = `"${this.s}".policy p LEFT JOIN "${this.s}".policy_match_state st ON st.policy_id = p.id`;
     const isDue = (p: Swept) =>
       p.matchedOpen !== isOpen(p, today) ||
       (p.matchedOpen && dependsOnDate(p.rule) && (p.matchedOn === null || p.matchedOn < today));
     const due = (
-      (await this.ds.query(
-        `SELECT ${columns} FROM "${this.s}".policy p WHERE p.status = 'PUBLISHED'`,
-      )) as Swept[]
+      (await this.ds.query(`SELECT ${columns} FROM ${from} WHERE p.status = 'PUBLISHED'`)) as Swept[]
     ).filter(isDue);
     let swept = 0;
     for (const { id } of due)
       await this.ds.transaction(async (m) => {
         // Another replica's sweep (or a change) may have matched it meanwhile.
         const [p] = (await m.query(
-          `SELECT ${columns} FROM "${this.s}".policy p WHERE p.id = $1 AND p.status = 'PUBLISHED' FOR UPDATE`,
+          `SELECT ${columns} FROM ${from} WHERE p.id = $1 AND p.status = 'PUBLISHED' FOR UPDATE OF p`,
           [id],
         )) as Swept[];
         if (!p || !isDue(p)) return;
@@ -992,7 +985,7 @@ export class PolicyService {
 
   async eligibleCount(policyIds: readonly string[]): Promise<Map<string, number>> {
     const rows = (await this.ds.query(
-      `SELECT policy_id AS id, enterprises AS n FROM "${this.s}".policy_match_count WHERE policy_id = ANY ($1::uuid[])`,
+      `SELECT policy_id AS id, enterprises AS n FROM "${this.s}".policy_match_state WHERE policy_id = ANY ($1::uuid[])`,
       [policyIds.filter(isUuid)],
     )) as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));

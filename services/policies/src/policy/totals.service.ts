@@ -130,7 +130,7 @@ export class TotalsService {
            (SELECT count(DISTINCT a.enterprise_id) FROM "${this.s}".application a
              WHERE a.policy_id = p.id AND a.status <> 'WITHDRAWN')::int AS applied
          FROM "${this.s}".policy p
-         JOIN "${this.s}".policy_match_count m ON m.policy_id = p.id
+         JOIN "${this.s}".policy_match_state m ON m.policy_id = p.id
          WHERE p.status = 'PUBLISHED' AND NOT p.auto_grant AND m.enterprises > 0 ${mine}) x
        CROSS JOIN LATERAL (SELECT round(x.applied::numeric / x.eligible, 4)::float8 AS "takeUp") t
        WHERE x.eligible >= $1 AND t."takeUp" < $2
@@ -156,7 +156,7 @@ export class TotalsService {
 
   private async eligible(policyIds: string[]): Promise<Map<string, number>> {
     const rows = (await this.ds.query(
-      `SELECT policy_id::text AS key, enterprises AS n FROM "${this.s}".policy_match_count WHERE policy_id = ANY ($1::uuid[])`,
+      `SELECT policy_id::text AS key, enterprises AS n FROM "${this.s}".policy_match_state WHERE policy_id = ANY ($1::uuid[])`,
       [policyIds.filter(isUuid)],
     )) as { key: string; n: number }[];
     return new Map(rows.map((r) => [r.key, r.n]));
