@@ -768,10 +768,10 @@ describe('matching kept current over time and at scale', () => {
     const [p] = await q<{ id: string }>(`SELECT id FROM policies.policy WHERE title = '规则调整测试政策'`);
     const policies = sg.services.policies;
     for (let round = 0; round < 5; round++) {
-      const [{ version }] = await q<{ version: number }>(
-        `SELECT version FROM policies.policy WHERE id = $1`,
-        [p!.id],
-      );
+      const [row] = await q<{ version: number }>(`SELECT version FROM policies.policy WHERE id = $1`, [
+        p!.id,
+      ]);
+      const version = row!.version;
       const results = await Promise.allSettled([
         policies.rematchAll(),
         policies.update(p!.id, { summary: `第${round + 1}次修订` }, version, luqiao),
