@@ -103,6 +103,12 @@ const COUNT_FRESH = (s: string) => `
   SELECT x, count(*) FROM fresh f CROSS JOIN LATERAL unnest(f.ids) x GROUP BY x
   ON CONFLICT (policy_id) DO UPDATE SET enterprises = EXCLUDED.enterprises`;
 
+/** SET clause cutting policy `$1` out of a row's eligible set (with its time), for `UPDATE … AS alias`. */
+const CUT_POLICY = (a: string) => `
+  eligible = ${a}.eligible[:array_position(${a}.eligible, $1::uuid) - 1] || ${a}.eligible[array_position(${a}.eligible, $1::uuid) + 1:],
+  eligible_since = ${a}.eligible_since[:array_position(${a}.eligible, $1::uuid) - 1]
+    || ${a}.eligible_since[array_position(${a}.eligible, $1::uuid) + 1:]`;
+
 /** A policy is open for matching and applications while published and within its validity. */
 export const isOpen = (
   p: Pick<PolicyRow, 'status' | 'validFrom' | 'validTo'>,
@@ -591,11 +597,13 @@ export class PolicyService {
   //
   // `enterprise_policy` holds one row per enterprise: `eligible` (open policies whose rule holds
   // now) with `eligible_since`, and `pushed` (every policy ever pushed, never shrinking) with
-  // `pushed_at` and `read_at`, as aligned arrays. Every write goes through `merge`, which takes
-  // each changed enterprise's new eligible set and keeps the rest consistent: a policy that stays
-  // eligible keeps its time, a new one is stamped now and pushed unless it was pushed before, so a
-  // match that lapses and comes back is not pushed again. All matching writes of a schema take one
-  // transaction-level advisory lock, so a publication and an enterprise's change never interleave.
+  // `pushed_at` and `read_at`, as aligned arrays. Whole new sets (an enterprise's change, a full
+  // re-match) go through `merge`: a policy that stays eligible keeps its time, a new one is stamped
+  // now and pushed unless it was pushed before, so a match that lapses and comes back is not pushed
+  // again. One policy's change appends or cuts that policy alone (`rematchPolicy`, `unmatch`); an
+  // empty store is filled by `load`. All matching writes of a schema take one transaction-level
+  // advisory lock, so a publication and an enterprise's change never interleave; matching writes
+  // no policy row (its state is in `policy_match_state`), so it cannot deadlock with a policy edit.
 
   private async lockMatching(m: EntityManager): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${this.s}.policy-matching`]);
@@ -707,9 +715,7 @@ export class PolicyService {
          RETURNING 1),
        loss AS (
          UPDATE ${t} ep SET
-           eligible = ep.eligible[:array_position(ep.eligible, $1::uuid) - 1] || ep.eligible[array_position(ep.eligible, $1::uuid) + 1:],
-           eligible_since = ep.eligible_since[:array_position(ep.eligible, $1::uuid) - 1]
-             || ep.eligible_since[array_position(ep.eligible, $1::uuid) + 1:]
+           ${CUT_POLICY('ep')}
          FROM cand c WHERE c.enterprise_id = ep.enterprise_id AND c.had AND NOT c.ok
          RETURNING 1)
        SELECT (SELECT count(*) FROM gain)::int AS added, (SELECT count(*) FROM loss)::int AS removed`,
@@ -732,11 +738,7 @@ export class PolicyService {
     await this.lockMatching(m);
     for (const id of policyIds)
       await m.query(
-        `UPDATE "${this.s}".enterprise_policy SET
-           eligible = eligible[:array_position(eligible, $1::uuid) - 1] || eligible[array_position(eligible, $1::uuid) + 1:],
-           eligible_since = eligible_since[:array_position(eligible, $1::uuid) - 1]
-             || eligible_since[array_position(eligible, $1::uuid) + 1:]
-         WHERE eligible @> ARRAY[$1::uuid]`,
+        `UPDATE "${this.s}".enterprise_policy ep SET ${CUT_POLICY('ep')} WHERE ep.eligible @> ARRAY[$1::uuid]`,
         [id],
       );
     await m.query(
