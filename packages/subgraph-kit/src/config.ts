@@ -14,6 +14,92 @@ export class ConfigError extends Error {
 /** Secret used in development only; production refuses it. */
 export const DEV_SUBGRAPH_SECRET = 'dev-only-subgraph-secret-change-me-0000';
 
+/**
+ * Secrets and passwords that are, or were, written in this repository: development defaults,
+ * the examples in docker-compose.yml, infra/** and the READMEs (also those since removed: git
+ * history keeps them public), and a few passwords every scanner tries first. Production refuses
+ * all of them (see isPublishedSecret). Compared case-insensitively.
+ *
+ * config.spec.ts scans docker-compose.yml, infra/** and README.md for secret assignments and
+ * fails when a value found there is not refused, so a new example value must either have a
+ * placeholder shape (see PLACEHOLDER_SHAPES) or be added here.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
+  DEV_SUBGRAPH_SECRET,
+  // The gateway's DEV_JWT_SECRET (apps/gateway/src/config.ts).
+  'dev-only-jwt-secret-change-me-00000000000',
+  // Former docker-compose.yml defaults.
+  'dev-only-subgraph-secret-change-me-0123456789',
+  'dev-only-jwt-secret-change-me-0123456789abcdef',
+  // Former infra/k8s/base/secret.yaml placeholders.
+  'change-me-subgraph-secret-at-least-32-chars',
+  'change-me-jwt-hs256-secret-at-least-32-chars',
+  // The compose / dev-cluster / Dockerfile example database password, and the usual guesses.
+  'sfw',
+  'postgres',
+  'password',
+  'secret',
+  'admin',
+  'root',
+];
+
+/**
+ * Shapes no generated secret has: the words examples use, `<...>` / `${...}` / `$(...)` templates
+ * and a short unit repeated (`xxxx…`, `abab…`, `...`). isPublishedSecret also refuses runs of 8
+ * consecutive characters (`01234567`, `abcdefgh`) as typed into examples and tests.
+ */
+export const PLACEHOLDER_SHAPES: readonly RegExp[] = [
+  /change[-_ ]?me/i,
+  /dev[-_ ]?only/i,
+  /replace[-_ ]?me/i,
+  /your[-_ ]/i,
+  /example/i,
+  /placeholder/i,
+  /^<.*>$/,
+  /\$\{.*\}|\$\(.*\)/,
+  /^(.{1,8})\1+$/s,
+];
+
+/** A run of `length` characters counting up by one (`0123…`, `abcd…`), ignoring case. */
+function hasAscendingRun(value: string, length: number): boolean {
+  const lower = value.toLowerCase();
+  let run = 1;
+  for (let i = 1; i < lower.length; i++) {
+    run = lower.charCodeAt(i) === lower.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `value` must never be a production secret: it is published in this repository
+ * (PUBLISHED_SECRETS) or has a placeholder shape (PLACEHOLDER_SHAPES, runs like `01234567`).
+ * The gateway uses it too.
+ */
+export function isPublishedSecret(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  const lower = v.toLowerCase();
+  if (PUBLISHED_SECRETS.some((s) => s.toLowerCase() === lower)) return true;
+  return PLACEHOLDER_SHAPES.some((re) => re.test(v)) || hasAscendingRun(v, 8);
+}
+
+/** The password of a postgres:// URL (decoded), or undefined when it has none or is no URL. */
+export function databaseUrlPassword(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.password === '') return undefined;
+  try {
+    return decodeURIComponent(parsed.password);
+  } catch {
+    return parsed.password;
+  }
+}
+
 /** The set variables of an environment; empty strings count as unset, as in most deployment tools. */
 export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
@@ -27,6 +113,9 @@ export const envPrefix = (serviceName: string): string => serviceName.toUpperCas
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const MAKE_SECRET = '`openssl rand -base64 48`';
+const MAKE_PASSWORD = '`openssl rand -hex 24`';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 
@@ -54,11 +143,27 @@ export function subgraphEnvSchema(serviceName: string, defaultPort: number) {
     })
     .superRefine((env, ctx) => {
       if (env.NODE_ENV !== 'production') return;
-      if (!env.SUBGRAPH_SECRET || env.SUBGRAPH_SECRET === DEV_SUBGRAPH_SECRET)
+      if (!env.SUBGRAPH_SECRET)
         ctx.addIssue({
           code: 'custom',
           path: ['SUBGRAPH_SECRET'],
-          message: 'required in production (a random value of 32+ characters shared with the gateway)',
+          message: `required in production (a random value of 32+ characters shared with the gateway, e.g. ${MAKE_SECRET})`,
+        });
+      else if (isPublishedSecret(env.SUBGRAPH_SECRET))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SUBGRAPH_SECRET'],
+          message: `is a development, example or placeholder value published in the repository; production needs a random one shared with the gateway (e.g. ${MAKE_SECRET})`,
+        });
+      // The URL the service connects with (its own wins, as in loadSubgraphConfig).
+      const urlKey = env.SERVICE_DATABASE_URL !== undefined ? 'SERVICE_DATABASE_URL' : 'DATABASE_URL';
+      const url = env[urlKey];
+      const password = url === undefined ? undefined : databaseUrlPassword(url);
+      if (password !== undefined && isPublishedSecret(password))
+        ctx.addIssue({
+          code: 'custom',
+          path: [urlKey],
+          message: `its password is a development, example or placeholder value published in the repository; production needs a random one (e.g. ${MAKE_PASSWORD}, URL-safe)`,
         });
       if (!env.DATABASE_URL && !env.SERVICE_DATABASE_URL)
         ctx.addIssue({
