@@ -3,6 +3,7 @@ import type { EntityManager, MigrationInterface, QueryRunner, DataSource } from 
 import type { EventEnvelope, EventType, LatestPayload } from '@sfw/shared-types';
 import type { Logger } from './logger';
 import { schemaOf } from './database';
+import { outsideRequest } from './request-context';
 
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
 
@@ -244,14 +245,17 @@ export class OutboxRelay {
     await this.running?.catch(() => undefined);
   }
 
-  /** Ask for a relay pass soon (coalesced). */
+  /**
+   * Ask for a relay pass soon (coalesced). The pass runs outside the request that wrote the
+   * event: it publishes other requests' events too, and consumers' logs are not that request's.
+   */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    void this.drain().catch(() => undefined);
+    outsideRequest(() => void this.drain().catch(() => undefined));
   }
 
   /** Publish everything pending now; resolves with how many events went out. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { requestIdFrom, runInRequest } from './request-context';
 
 export interface HealthChecks {
   /** Liveness: the process can answer. */
@@ -18,6 +19,8 @@ export interface HttpOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra headers (CORS) for a request; return null to use none. */
   corsHeaders?: (req: IncomingMessage) => Record<string, string> | null;
+  /** Serves `GET /metrics` (Prometheus text exposition) when given. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 /** An HTTP-level refusal (before GraphQL runs), answered as a GraphQL error document. */
@@ -69,13 +72,21 @@ function sendJson(
 
 /**
  * A small node:http integration for Apollo Server (v5 ships none): GraphQL at `/graphql`,
- * `GET /health/live` and `GET /health/ready`.
+ * `GET /health/live`, `GET /health/ready` and, with a `metrics` hook, `GET /metrics`.
+ *
+ * Every request runs in a request scope (`runInRequest`) under the caller's `x-request-id`, or a
+ * new one when it sent none or an implausible one: log lines written meanwhile carry it. The id is
+ * put back on the request's headers (so `context` reads the same one) and answered in the
+ * response's `x-request-id`.
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
   const path = options.graphqlPath ?? '/graphql';
   const limit = options.maxBodyBytes ?? 25 * 1024 * 1024;
   return createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    void runInRequest({ requestId }, () => handle(req, res)).catch((err: unknown) => {
       if (err instanceof HttpError) {
         sendJson(res, err.status, {
           errors: [{ message: err.message, extensions: { code: err.code, messageEn: err.messageEn } }],
@@ -101,6 +112,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const checks = await options.health.ready();
       const ok = Object.values(checks).every(Boolean);
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+    }
+    if (url.pathname === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
+      const { contentType, body } = await options.metrics();
+      res.writeHead(200, { 'content-type': contentType });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
     }
     if (url.pathname !== path) return sendJson(res, 404, { error: 'not found' });
     if (req.method === 'OPTIONS') {

@@ -19,8 +19,10 @@ import {
 } from './events';
 import { closeServer, createHttpServer, graphqlUrl, HttpError, listen } from './http';
 import { createLogger, type Logger } from './logger';
+import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { NatsEventBus } from './nats-bus';
 import type { FederatedSchema } from './schema';
+import { startTracing, stopTracing } from './tracing';
 import { verifyViewer } from './viewer';
 
 export interface ServiceDeps {
@@ -76,6 +78,8 @@ export interface RunningSubgraph<S> {
   outbox: Outbox;
   schema: FederatedSchema;
   logger: Logger;
+  /** This service's Prometheus registry, served at `GET /metrics`. */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -123,13 +127,23 @@ export async function startSubgraph<S>(
         ? await NatsEventBus.connect({ url: config.natsUrl, name: definition.name, logger })
         : new InProcessEventBus();
     const bus = options.bus ?? (ownBus as EventBus);
-    relay = new OutboxRelay(database.dataSource, database.schema, bus, logger, config.outboxPollMs);
+    // One registry per service, also in the embedded process; its bus view counts this service's events.
+    const metrics = createServiceMetrics({ service: definition.name, database });
+    const meteredBus = metrics.meterBus(bus);
+    relay = new OutboxRelay(database.dataSource, database.schema, meteredBus, logger, config.outboxPollMs);
     // In one process, later subscribers rebuild their projections from this service's outbox.
     if (bus instanceof InProcessEventBus)
       bus.addHistory(definition.name, outboxHistory(database.dataSource, database.schema));
     const activeRelay = relay;
     const outbox = new Outbox(database.schema, definition.name, () => activeRelay.kick());
-    const deps: ServiceDeps = { database, outbox, bus, logger, config, env: options.env ?? process.env };
+    const deps: ServiceDeps = {
+      database,
+      outbox,
+      bus: meteredBus,
+      logger,
+      config,
+      env: options.env ?? process.env,
+    };
     const services = await definition.createServices(deps);
     const schema = await definition.buildSchema();
 
@@ -139,13 +153,14 @@ export async function startSubgraph<S>(
       // The process owner (main, the embedded stack) handles signals and stops every part in order.
       stopOnTerminationSignals: false,
       formatError: createErrorFormatter(logger, config.env !== 'production'),
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), metrics.apolloPlugin()],
       logger,
     });
     await apollo.start();
     const secret = config.subgraphSecret;
     server = createHttpServer<KitContext<S>>({
       apollo,
+      metrics: () => metrics.render(),
       health: { ready: async () => ({ database: await database.ping() }) },
       context: async (req) => {
         const verified = verifyViewer((name) => req.headers[name] as string | undefined, secret);
@@ -183,6 +198,7 @@ export async function startSubgraph<S>(
       outbox,
       schema,
       logger,
+      metrics,
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -205,21 +221,32 @@ export async function startSubgraph<S>(
   }
 }
 
-/** `main` of a subgraph process: start from the environment, stop cleanly on SIGINT/SIGTERM. */
+/**
+ * `main` of a subgraph process: start from the environment, stop cleanly on SIGINT/SIGTERM.
+ * Tracing (when `OTEL_EXPORTER_OTLP_ENDPOINT` is set) starts first, before the database driver loads.
+ */
 export async function runSubgraphMain<S>(definition: SubgraphDefinition<S>): Promise<void> {
+  startTracing(definition.name);
   let running: RunningSubgraph<S>;
   try {
     running = await startSubgraph(definition);
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    await stopTracing();
     process.exit(1);
   }
   const shutdown = (signal: string) => {
     running.logger.info({ signal }, 'shutting down');
-    void running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    void running
+      .stop()
+      .then(
+        () => 0,
+        () => 1,
+      )
+      .then(async (code) => {
+        await stopTracing();
+        process.exit(code);
+      });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
