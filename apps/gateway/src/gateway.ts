@@ -1,26 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import usePrometheus from '@graphql-mesh/plugin-prometheus';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { Registry } from 'prom-client';
 import type { Viewer } from '@sfw/shared-types';
 import {
   closeServer,
-  createHttpServer,
   createLogger,
   graphqlUrl,
+  HttpError,
   listen,
   signViewer,
   type Logger,
 } from '@sfw/subgraph-kit';
 import { Authenticator } from './auth';
 import type { GatewayConfig } from './config';
-import { queryLimitsPlugin } from './limits';
-import { BUILT_SUPERGRAPH, publicRootFields, subgraphsOf } from './supergraph';
+import { normalizeError } from './errors';
+import { QueryMeasurer, tooCostly, tooDeep } from './limits';
+import { apiSchemaOf, BUILT_SUPERGRAPH, publicRootFields, readListSizes, subgraphsOf } from './supergraph';
+import { TrustedDocumentStore } from './trusted-documents';
 
+/** What the gateway adds to each request's context. */
 export interface GatewayContext {
   requestId: string;
   viewer: Viewer | null;
@@ -30,22 +44,32 @@ export interface RunningGateway {
   url: string;
   port: number;
   subgraphs: { name: string; url: string }[];
+  /** The Prometheus registry behind `/metrics`. */
+  registry: Registry;
   stop(): Promise<void>;
 }
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+/** Headers that prove a request is not a simple cross-site form post (CSRF prevention). */
+const CSRF_HEADERS = ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'];
 
-/** Root fields of an operation, with top-level fragments expanded. */
-function rootFieldNames(
-  operation: OperationDefinitionNode,
-  fragments: Map<string, OperationDefinitionNode['selectionSet']>,
-): string[] {
+/** A refusal with a stable code, a zh-CN message, English for developers and an HTTP status. */
+const refusal = (status: number, code: string, message: string, messageEn: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code, messageEn, http: { status } } });
+
+/** Root fields of an operation, fragments and inline fragments expanded (each fragment once). */
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const def of document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def.selectionSet);
   const out: string[] = [];
-  const walk = (set: OperationDefinitionNode['selectionSet']) => {
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode) => {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) out.push(sel.name.value);
       else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
-      else {
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
         const f = fragments.get(sel.name.value);
         if (f) walk(f);
       }
@@ -55,78 +79,9 @@ function rootFieldNames(
   return out;
 }
 
-/** Refuse anything unauthenticated except root fields tagged public (and introspection in development). */
-function publicAccessPlugin(
-  publicFields: Set<string>,
-  allowIntrospection: boolean,
-): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation, document }) {
-          if (contextValue.viewer || !operation) return;
-          const fragments = new Map<string, OperationDefinitionNode['selectionSet']>();
-          for (const def of document.definitions)
-            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def.selectionSet);
-          const allowed = (name: string) =>
-            name === '__typename' ||
-            publicFields.has(name) ||
-            (allowIntrospection && (name === '__schema' || name === '__type'));
-          if (operation.operation === 'query' && rootFieldNames(operation, fragments).every(allowed)) return;
-          throw new GraphQLError('请先登录（请求需要携带有效的 Bearer 令牌）', {
-            extensions: {
-              code: 'UNAUTHENTICATED',
-              messageEn: 'authentication required: send a valid bearer token',
-              http: { status: 401 },
-            },
-          });
-        },
-      };
-    },
-  };
-}
-
-/** One structured line per operation: who (subject, never the token), what, how long, which error codes. */
-function accessLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ operationName, operation, errors, response }) {
-          logger.info(
-            {
-              requestId: contextValue.requestId,
-              sub: contextValue.viewer?.sub ?? null,
-              operation: operation?.operation ?? null,
-              operationName: operationName ?? null,
-              ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
-              status: response.http.status ?? 200,
-              errors: errors?.map((e) => e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') ?? [],
-            },
-            'graphql request',
-          );
-        },
-      };
-    },
-  };
-}
-
-/** Subgraph errors carry their own stable codes: pass them; mask anything without one. */
-function formatGatewayError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: error, path: formatted.path }, 'unexpected error');
-    return {
-      message: '服务器内部错误，请稍后重试',
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'internal server error' },
-    };
-  };
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
 }
 
 async function probe(url: string, timeoutMs = 1500): Promise<boolean> {
@@ -139,9 +94,10 @@ async function probe(url: string, timeoutMs = 1500): Promise<boolean> {
 }
 
 /**
- * The one graph: serves a supergraph composed at build time (never by introspection), checks
- * bearer tokens, forwards the verified viewer to subgraphs with an HMAC signature, limits depth
- * and cost, and keeps introspection and the sandbox page to development.
+ * The one graph, on Hive Gateway with the Rust query planner: serves a supergraph composed at
+ * build time, authenticates bearer tokens, refuses documents over the limits before any
+ * subgraph is called, runs trusted documents by hash, signs each subgraph request for that
+ * subgraph and body, and reports Prometheus metrics and (when configured) OpenTelemetry traces.
  */
 export async function startGateway(
   config: GatewayConfig,
@@ -154,88 +110,382 @@ export async function startGateway(
     name: s.name,
     url: config.subgraphUrls[s.name] ?? s.url,
   }));
-  const urlOf = new Map(subgraphs.map((s) => [s.name, s.url]));
+  const nameByUrl = new Map(subgraphs.map((s) => [s.url, s.name]));
+  const measurer = new QueryMeasurer(apiSchemaOf(supergraphSdl), readListSizes());
+  const publicFields = publicRootFields(supergraphSdl);
   const authenticator = new Authenticator(config.jwt);
-  const secret = config.subgraphSecret;
+  const documents = new TrustedDocumentStore(
+    config.trustedDocuments.files,
+    config.trustedDocuments.dir,
+    (file, message) => logger.warn({ file, problem: message }, 'trusted documents manifest not loaded'),
+  );
+  const { limits } = config;
+  const registry = new Registry();
+  /** Viewer and request id by request, for the access log and the subgraph signature. */
+  const requests = new WeakMap<Request, { requestId: string; viewer: Viewer | null; started: bigint }>();
+  const generatedIds = new WeakMap<Request, string>();
 
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    logger,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urlOf.get(name) ?? url,
-        willSendRequest({ request, context }) {
-          // Signed afresh per subgraph request: subgraphs trust nothing else.
-          for (const [k, v] of Object.entries(signViewer(context.viewer ?? null, secret)))
-            request.http?.headers.set(k, v);
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-      }),
-  });
+  const authenticate = async (request: Request): Promise<Viewer | null> => {
+    try {
+      return await authenticator.viewerFrom(request.headers.get('authorization'));
+    } catch (err) {
+      if (err instanceof HttpError) throw refusal(err.status, err.code, err.message, err.messageEn);
+      throw err;
+    }
+  };
 
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    logger,
-    introspection: config.introspection,
-    // The process owner (main, the embedded stack) handles signals and stops every part in order.
-    stopOnTerminationSignals: false,
-    formatError: formatGatewayError(logger),
-    includeStacktraceInErrorResponses: false,
-    plugins: [
-      publicAccessPlugin(publicRootFields(supergraphSdl), config.introspection),
-      queryLimitsPlugin(config.maxDepth, config.maxCost),
-      accessLogPlugin(logger),
-      config.env === 'production'
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-    ],
-  });
-  await apollo.start();
-
-  const server: Server = createHttpServer<GatewayContext>({
-    apollo,
-    maxBodyBytes: 20 * 1024 * 1024,
-    health: {
-      ready: async () => {
-        const checks = await Promise.all(
-          subgraphs.map(
-            async (s) => [s.name, await probe(s.url.replace(/\/graphql$/, '/health/ready'))] as const,
-          ),
-        );
-        return Object.fromEntries([['supergraph', true], ...checks]);
-      },
+  const identity: GatewayPlugin<GatewayContext> = {
+    onRequest({ request }) {
+      const requestId = generatedIds.get(request) ?? request.headers.get('x-request-id') ?? randomUUID();
+      requests.set(request, { requestId, viewer: null, started: process.hrtime.bigint() });
     },
-    corsHeaders: (req) => {
-      const origin = req.headers.origin;
-      if (!origin) return null;
-      const allowed = config.corsOrigins
+    async onContextBuilding({ context, extendContext }) {
+      const viewer = await authenticate(context.request);
+      const entry = requests.get(context.request);
+      if (entry) entry.viewer = viewer;
+      extendContext({ viewer, requestId: entry?.requestId ?? randomUUID() });
+    },
+    onFetch({ url, options, setOptions, context }) {
+      const subgraph = nameByUrl.get(url.split('?')[0] as string);
+      if (!subgraph) return;
+      const ctx = context as Partial<GatewayContext>;
+      const body = typeof options.body === 'string' ? options.body : (url.split('?')[1] ?? '');
+      setOptions({
+        ...options,
+        headers: {
+          ...(options.headers as Record<string, string>),
+          ...signViewer(ctx.viewer ?? null, config.subgraphSecret, { subgraph, body }),
+          ...(ctx.requestId ? { 'x-request-id': ctx.requestId } : {}),
+        },
+      });
+    },
+  };
+
+  /** Anonymous callers reach public fields only; limits hold before the planner or any subgraph runs. */
+  const gatekeeper: GatewayPlugin<GatewayContext> = {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const ctx = args.contextValue as Partial<GatewayContext>;
+      if (!ctx.viewer) {
+        const allowed = (name: string) =>
+          name === '__typename' ||
+          publicFields.has(name) ||
+          (config.introspection && (name === '__schema' || name === '__type'));
+        if (operation.operation !== 'query' || !rootFieldNames(operation, args.document).every(allowed))
+          return setResultAndStopExecution({
+            errors: [
+              refusal(
+                401,
+                'UNAUTHENTICATED',
+                '请先登录（请求需要携带有效的 Bearer 令牌）',
+                'authentication required: send a valid bearer token',
+              ),
+            ],
+          });
+      }
+      const m = measurer.measure(
+        args.document,
+        operation,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+      );
+      if (m.depth > limits.maxDepth)
+        return setResultAndStopExecution({ errors: [tooDeep(m.depth, limits.maxDepth)] });
+      if (m.cost > limits.maxCost)
+        return setResultAndStopExecution({ errors: [tooCostly(m.cost, limits.maxCost)] });
+    },
+  };
+
+  const errorShape: GatewayPlugin<GatewayContext> = {
+    onResultProcess({ request, result, setResult }) {
+      if (!result || Array.isArray(result) || typeof result !== 'object' || !('errors' in result)) return;
+      const r = result as { errors?: readonly GraphQLError[]; data?: unknown; extensions?: unknown };
+      if (!r.errors?.length) return;
+      const errors = r.errors.map((e) =>
+        normalizeError(e instanceof GraphQLError ? e : new GraphQLError(String(e))),
+      );
+      const entry = requests.get(request);
+      for (const e of errors)
+        if (e.extensions['code'] === 'INTERNAL_SERVER_ERROR')
+          logger.error({ requestId: entry?.requestId, path: e.path, err: r.errors }, 'unexpected error');
+      setResult({ ...r, errors });
+    },
+    onResponse({ request, response }) {
+      const entry = requests.get(request);
+      if (!entry || !new URL(request.url).pathname.startsWith('/graphql')) return;
+      logger.info(
+        {
+          requestId: entry.requestId,
+          sub: entry.viewer?.sub ?? null,
+          ms: Math.round(Number(process.hrtime.bigint() - entry.started) / 1e5) / 10,
+          status: response.status,
+        },
+        'graphql request',
+      );
+    },
+  };
+
+  /** Armor limits: tokens while parsing, aliases and directives while validating. */
+  const armor = [
+    maxTokensPlugin({
+      n: limits.maxTokens,
+      onReject: [
+        () => {
+          throw refusal(
+            400,
+            'QUERY_TOO_LARGE',
+            `查询过长：超过 ${limits.maxTokens} 个词法单元`,
+            `the document has more than ${limits.maxTokens} tokens`,
+          );
+        },
+      ],
+    }),
+    maxAliasesPlugin({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [
+        (ctx) =>
+          ctx?.reportError(
+            refusal(
+              400,
+              'QUERY_TOO_MANY_ALIASES',
+              `别名过多：上限 ${limits.maxAliases} 个`,
+              `more than ${limits.maxAliases} aliases`,
+            ),
+          ),
+      ],
+    }),
+    maxDirectivesPlugin({
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: [
+        (ctx) =>
+          ctx?.reportError(
+            refusal(
+              400,
+              'QUERY_TOO_MANY_DIRECTIVES',
+              `指令过多：上限 ${limits.maxDirectives} 个`,
+              `more than ${limits.maxDirectives} directives`,
+            ),
+          ),
+      ],
+    }),
+  ];
+
+  let tracingPlugin: GatewayPlugin | undefined;
+  if (config.otel) tracingPlugin = await setUpTracing(config.otel);
+
+  const arbitrary = config.trustedDocuments.arbitrary;
+  const runtime = createGatewayRuntime<GatewayContext>({
+    supergraph: supergraphSdl,
+    unifiedGraphHandler,
+    transportEntries: Object.fromEntries(subgraphs.map((s) => [s.name, { location: s.url }])),
+    logging:
+      config.logLevel === 'silent'
+        ? false
+        : config.logLevel === 'fatal'
+          ? 'error'
+          : (config.logLevel as 'info'),
+    landingPage: false,
+    graphiql: config.explorer
+      ? { title: '助企服务平台 · GraphQL', defaultEditorToolsVisibility: 'headers' }
+      : false,
+    renderGraphiQL: config.explorer ? renderGraphiQL : undefined,
+    disableIntrospection: config.introspection ? undefined : {},
+    csrfPrevention: { requestHeaders: CSRF_HEADERS },
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin) return false;
+      const ok = config.corsOrigins
         ? config.corsOrigins.includes(origin)
         : config.env !== 'production' && LOCALHOST_ORIGIN.test(origin);
-      if (!allowed) return null;
+      if (!ok) return false;
       return {
-        'access-control-allow-origin': origin,
-        'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight, x-request-id',
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-max-age': '600',
-        vary: 'Origin',
+        origin,
+        credentials: false,
+        allowedHeaders: ['authorization', 'content-type', 'x-request-id', ...CSRF_HEADERS],
+        methods: ['GET', 'POST', 'OPTIONS'],
+        maxAge: 600,
       };
     },
-    context: async (req) => {
-      const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-      const viewer = await authenticator.viewerFrom(req.headers.authorization);
-      return { requestId, viewer };
+    // One id per request in the runtime's log lines, ours, the response and every subgraph call.
+    requestId: {
+      headerName: 'x-request-id',
+      generateRequestId: ({ request }) => {
+        const id = randomUUID();
+        generatedIds.set(request, id);
+        return id;
+      },
     },
+    // Errors are shaped (and unexpected ones masked and logged) by errorShape, after the subgraphs answered.
+    maskedErrors: false,
+    requestDeadline: limits.requestTimeoutMs,
+    upstreamTimeout: limits.subgraphTimeoutMs,
+    executionCancellation: true,
+    upstreamCancellation: true,
+    // Queries may be retried once when a subgraph's connection fails; mutations never are.
+    upstreamRetry: ({ executionRequest }) => {
+      const op = executionRequest.operationType ?? getOperationAST(executionRequest.document)?.operation;
+      return op === 'query'
+        ? { maxRetries: 1, retryDelay: 50, shouldRetry: ({ response }) => !response }
+        : undefined;
+    },
+    persistedDocuments: {
+      getPersistedOperation: (key) => documents.get(key),
+      allowArbitraryDocuments:
+        arbitrary === 'all'
+          ? true
+          : arbitrary === 'none'
+            ? false
+            : async (request) => {
+                const viewer = await authenticator
+                  .viewerFrom(request.headers.get('authorization'))
+                  .catch(() => null);
+                return !!viewer && viewer.roles.some((r) => arbitrary.includes(r));
+              },
+      customErrors: {
+        notFound: {
+          message: '未登记的查询（可信文档中没有这个哈希）',
+          extensions: {
+            code: 'PERSISTED_QUERY_NOT_FOUND',
+            messageEn: 'no trusted document has this hash',
+            http: { status: 400 },
+          },
+        },
+        persistedQueryOnly: {
+          message: '只接受已登记的查询（可信文档）；请使用客户端清单中的哈希',
+          extensions: {
+            code: 'PERSISTED_QUERY_ONLY',
+            messageEn: 'only registered (trusted) documents may run: send a documentId from the manifest',
+            http: { status: 400 },
+          },
+        },
+        keyNotFound: {
+          message: '请求缺少查询或文档哈希',
+          extensions: {
+            code: 'BAD_REQUEST',
+            messageEn: 'the request has neither a query nor a documentId',
+            http: { status: 400 },
+          },
+        },
+      },
+    },
+    plugins: (ctx) => [
+      identity,
+      ...armor,
+      gatekeeper,
+      errorShape,
+      ...(config.metrics
+        ? [
+            usePrometheus({
+              log: ctx.log,
+              registry,
+              endpoint: '/metrics',
+              metrics: {
+                graphql_envelop_request_duration: true,
+                graphql_envelop_request: true,
+                graphql_envelop_error_result: true,
+                graphql_envelop_phase_parse: true,
+                graphql_envelop_phase_validate: true,
+                graphql_envelop_phase_execute: true,
+                graphql_yoga_http_duration: true,
+                graphql_gateway_fetch_duration: true,
+                graphql_gateway_subgraph_execute_duration: true,
+                graphql_gateway_subgraph_execute_errors: true,
+              },
+              labels: { subgraphName: true },
+            }) as GatewayPlugin,
+          ]
+        : []),
+      ...(tracingPlugin ? [tracingPlugin] : []),
+    ],
   });
+
+  const server: Server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/health/ready') {
+      const checks = await Promise.all(
+        subgraphs.map(
+          async (s) => [s.name, await probe(s.url.replace(/\/graphql$/, '/health/ready'))] as const,
+        ),
+      );
+      const all = Object.fromEntries([['supergraph', true], ...checks]);
+      const ok = Object.values(all).every(Boolean);
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks: all });
+    }
+    if (req.method === 'POST') {
+      const length = Number(req.headers['content-length']);
+      if (!req.headers['content-length']) {
+        return sendJson(
+          res,
+          411,
+          {
+            errors: [
+              {
+                message: '请求需要 Content-Length 头',
+                extensions: { code: 'LENGTH_REQUIRED', messageEn: 'send a Content-Length header' },
+              },
+            ],
+          },
+          { connection: 'close' },
+        );
+      }
+      if (!Number.isFinite(length) || length > limits.maxBodyBytes) {
+        res.on('finish', () => req.destroy());
+        return sendJson(
+          res,
+          413,
+          {
+            errors: [
+              {
+                message: `请求体过大（上限 ${limits.maxBodyBytes} 字节）`,
+                extensions: {
+                  code: 'PAYLOAD_TOO_LARGE',
+                  messageEn: `request body over ${limits.maxBodyBytes} bytes`,
+                },
+              },
+            ],
+          },
+          { connection: 'close' },
+        );
+      }
+    }
+    await runtime.requestListener(req, res);
+  }
+  server.requestTimeout = limits.requestTimeoutMs + 5_000;
   const port = await listen(server, config.port, config.host);
   const url = graphqlUrl(config.host, port);
-  logger.info({ url, subgraphs }, 'gateway ready');
+  logger.info({ url, subgraphs, trustedDocuments: documents.size }, 'gateway ready');
   return {
     url,
     port,
     subgraphs,
+    registry,
     async stop() {
+      documents.close();
       await closeServer(server);
-      await apollo.stop();
+      await runtime.dispose();
     },
   };
+}
+
+/** OpenTelemetry: spans for the request, each phase and each subgraph call, exported over OTLP/HTTP. */
+async function setUpTracing(otel: NonNullable<GatewayConfig['otel']>): Promise<GatewayPlugin> {
+  const { openTelemetrySetup } = await import('@graphql-hive/plugin-opentelemetry/setup');
+  const { useOpenTelemetry } = await import('@graphql-hive/plugin-opentelemetry');
+  const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
+  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+  const endpoint = otel.endpoint.replace(/\/$/, '');
+  openTelemetrySetup({
+    contextManager: new AsyncLocalStorageContextManager(),
+    resource: { serviceName: otel.serviceName },
+    traces: {
+      exporter: new OTLPTraceExporter({
+        url: endpoint.endsWith('/v1/traces') ? endpoint : `${endpoint}/v1/traces`,
+      }),
+    },
+  });
+  return useOpenTelemetry({ traces: true, propagateContext: true, inheritContext: true }) as GatewayPlugin;
 }

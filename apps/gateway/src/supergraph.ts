@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, type GraphQLSchema } from 'graphql';
+import { unsizedListFields, type ListSizes } from './limits';
 
 /** The repository root (apps/gateway/dist → ../../..). */
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -10,6 +11,30 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 export const BUILT_SUPERGRAPH = resolve(__dirname, '../dist/supergraph.graphql');
 /** The committed supergraph that breaking changes are measured against. */
 export const COMMITTED_SUPERGRAPH = resolve(__dirname, '../supergraph.graphql');
+/** The declared sizes of list fields without a page argument (for the cost limit). */
+export const LIST_SIZES_FILE = resolve(__dirname, '../list-sizes.json');
+
+/** The list-size table, without its comment. */
+export function readListSizes(file = LIST_SIZES_FILE): ListSizes {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const out: ListSizes = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith('$')) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      throw new Error(`${file}: ${key} must be a whole number ≥ 0`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Problems of a list-size table against a supergraph: fields missing from it, entries naming nothing. */
+export function listSizeProblems(supergraphSdl: string, sizes: ListSizes): string[] {
+  const needed = unsizedListFields(apiSchemaOf(supergraphSdl));
+  const problems = needed.filter((f) => !(f in sizes)).map((f) => `${f}: list field without a declared size`);
+  for (const key of Object.keys(sizes))
+    if (!needed.includes(key)) problems.push(`${key}: no such list field without a page argument`);
+  return problems;
+}
 
 export interface SubgraphSource {
   name: string;

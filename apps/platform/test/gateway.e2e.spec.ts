@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cadresSubgraph, type CadresServices } from '@sfw/cadres';
 import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
 import { evaluationsSubgraph, type EvaluationsServices } from '@sfw/evaluations';
@@ -5,6 +6,7 @@ import { issuesSubgraph, type IssuesServices } from '@sfw/issues';
 import { policiesSubgraph, type PoliciesServices } from '@sfw/policies';
 import {
   composeSupergraph,
+  DEV_JWT_SECRET,
   issueToken,
   loadGatewayConfig,
   readSubgraphSources,
@@ -202,11 +204,14 @@ describe('the gateway', () => {
 
 describe('the gateway in production mode', () => {
   it('turns introspection off', async () => {
+    const jwtSecret = randomBytes(32).toString('base64url');
     const config = loadGatewayConfig({
       NODE_ENV: 'production',
       LOG_LEVEL: 'silent',
-      JWT_SECRET,
-      SUBGRAPH_SECRET: TEST_SECRET.replace('dev', 'prd'),
+      JWT_SECRET: jwtSecret,
+      JWT_ISSUER: 'https://idp.taizhou.example',
+      JWT_AUDIENCE: 'sfw',
+      SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
       GATEWAY_PORT: '0',
       GATEWAY_HOST: '127.0.0.1',
     });
@@ -217,10 +222,10 @@ describe('the gateway in production mode', () => {
     try {
       const { body } = await post(
         { query: '{ __schema { queryType { name } } }' },
-        await issueToken(admin, JWT_SECRET),
+        await issueToken(admin, jwtSecret, { issuer: 'https://idp.taizhou.example', audience: 'sfw' }),
         prod.url,
       );
-      expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+      expect(body.errors?.[0]?.message).toMatch(/introspection|内省|GraphQL introspection/i);
     } finally {
       await prod.stop();
     }
@@ -228,5 +233,18 @@ describe('the gateway in production mode', () => {
 
   it('refuses to start with development secrets', () => {
     expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*SUBGRAPH_SECRET/);
+    // A value published in the repository is no secret, however long.
+    expect(() =>
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: DEV_JWT_SECRET,
+        SUBGRAPH_SECRET: 'change-me-subgraph-secret-at-least-32-chars',
+        JWT_ISSUER: 'i',
+        JWT_AUDIENCE: 'a',
+      }),
+    ).toThrow(/JWT_SECRET[\s\S]*SUBGRAPH_SECRET/);
+    expect(() =>
+      loadGatewayConfig({ NODE_ENV: 'production', JWKS_URL: 'https://idp.example/jwks.json' }),
+    ).toThrow(/JWT_ISSUER[\s\S]*JWT_AUDIENCE/);
   });
 });

@@ -12,8 +12,11 @@ export interface HealthChecks {
 
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  /** Builds the request context; may throw an HttpError to refuse the request. */
-  context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Builds the request context; may throw an HttpError to refuse the request. `signed` is what a
+   * request signature covers: the raw body of a POST, the query string of a GET.
+   */
+  context: (req: IncomingMessage, signed: string) => Promise<C>;
   health: HealthChecks;
   graphqlPath?: string;
   maxBodyBytes?: number;
@@ -50,7 +53,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
             `request body over ${limit} bytes`,
           ),
         );
-        req.destroy();
+        // Stop reading; the 413 is sent before the connection closes (destroying the request
+        // here would reset the connection and the client would never see why).
+        req.removeAllListeners('data');
+        req.pause();
         return;
       }
       chunks.push(chunk);
@@ -88,9 +94,14 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     res.setHeader('x-request-id', requestId);
     void runInRequest({ requestId }, () => handle(req, res)).catch((err: unknown) => {
       if (err instanceof HttpError) {
-        sendJson(res, err.status, {
-          errors: [{ message: err.message, extensions: { code: err.code, messageEn: err.messageEn } }],
-        });
+        const closing = err.status === 413;
+        if (closing) res.on('finish', () => req.destroy());
+        sendJson(
+          res,
+          err.status,
+          { errors: [{ message: err.message, extensions: { code: err.code, messageEn: err.messageEn } }] },
+          closing ? { connection: 'close' } : {},
+        );
       } else if (!res.headersSent) {
         sendJson(res, 500, {
           errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
@@ -128,8 +139,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown = undefined;
+    let signed = url.search;
     if (req.method === 'POST') {
       const raw = await readBody(req, limit);
+      signed = raw;
       const type = headers.get('content-type') ?? '';
       if (type.includes('application/json')) {
         try {
@@ -141,7 +154,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         body = raw;
       }
     }
-    const context = await options.context(req);
+    const context = await options.context(req, signed);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: async () => context,

@@ -111,7 +111,11 @@ function postAsGateway(
   const body = JSON.stringify({ query, variables });
   return fetch(subgraph.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signViewer(null, TEST_SECRET), ...extraHeaders },
+    headers: {
+      'content-type': 'application/json',
+      ...signViewer(null, TEST_SECRET, { subgraph: subgraph.name, body }),
+      ...extraHeaders,
+    },
     body,
   });
 }

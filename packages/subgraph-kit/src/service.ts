@@ -162,8 +162,11 @@ export async function startSubgraph<S>(
       apollo,
       metrics: () => metrics.render(),
       health: { ready: async () => ({ database: await database.ping() }) },
-      context: async (req) => {
-        const verified = verifyViewer((name) => req.headers[name] as string | undefined, secret);
+      context: async (req, signed) => {
+        const verified = verifyViewer((name) => req.headers[name] as string | undefined, secret, {
+          subgraph: definition.name,
+          body: signed,
+        });
         if (!verified.ok) {
           // Subgraphs answer only the gateway (or a caller holding the shared secret).
           throw new HttpError(

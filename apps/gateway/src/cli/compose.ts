@@ -7,12 +7,15 @@ import {
   COMMITTED_SUPERGRAPH,
   composeSupergraph,
   CompositionError,
+  listSizeProblems,
+  readListSizes,
   readSubgraphSources,
 } from '../supergraph';
 
 /**
  * Build step and CI check of the supergraph.
  *   (no flag)  compose services/*\/schema.graphql into dist/supergraph.graphql; fail on composition errors
+ *              or when list-sizes.json misses a list field (or names one that is gone)
  *   --check    also compare with the committed supergraph.graphql: list breaking changes, fail when the
  *              committed file is stale or a change breaks clients (ALLOW_BREAKING=1 to accept on purpose)
  *   --write    update the committed supergraph.graphql
@@ -32,6 +35,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw err;
+  }
+  const sizeProblems = listSizeProblems(sdl, readListSizes());
+  if (sizeProblems.length) {
+    process.stderr.write(
+      `apps/gateway/list-sizes.json does not match the supergraph:\n  - ${sizeProblems.join('\n  - ')}\n` +
+        'Declare the most items each new list field returns (0 when a page argument above it sizes it).\n',
+    );
+    process.exit(1);
   }
   mkdirSync(dirname(BUILT_SUPERGRAPH), { recursive: true });
   writeFileSync(BUILT_SUPERGRAPH, sdl);

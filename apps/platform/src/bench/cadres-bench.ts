@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const admin: Viewer = { sub: 'bench-admin', roles: [Role.ADMIN] };
     const token = await issueToken(admin, JWT_SECRET);
     const gw = { authorization: `Bearer ${token}` };
-    const direct = signViewer(admin, SUBGRAPH_SECRET);
+    const direct = (body: string) => signViewer(admin, SUBGRAPH_SECRET, { subgraph: 'cadres', body });
 
     const ids = (
       (await enterprises.database.dataSource.query(

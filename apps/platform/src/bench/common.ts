@@ -62,12 +62,17 @@ export async function postGraphql(
   url: string,
   query: string,
   variables: Record<string, unknown>,
-  headers: Record<string, string>,
+  /** Fixed headers, or headers made for each body (a subgraph's signature covers the body). */
+  headers: Record<string, string> | ((body: string) => Record<string, string>),
 ): Promise<{ errors?: unknown[]; data?: Record<string, unknown> }> {
+  const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    headers: {
+      'content-type': 'application/json',
+      ...(typeof headers === 'function' ? headers(body) : headers),
+    },
+    body,
   });
   return (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> };
 }

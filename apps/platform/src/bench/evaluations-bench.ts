@@ -194,7 +194,8 @@ async function main(): Promise<void> {
     });
     const evaluator: Viewer = { sub: 'bench-evaluator', roles: [Role.EVALUATOR] };
     const gw = { authorization: `Bearer ${await issueToken(evaluator, JWT_SECRET)}` };
-    const direct = signViewer(evaluator, SUBGRAPH_SECRET);
+    const direct = (body: string) =>
+      signViewer(evaluator, SUBGRAPH_SECRET, { subgraph: 'evaluations', body });
     const SCORE = `score(period: "${year}") { score rank rankedOf components { component value appliedWeight sampleSize } flags { code } }`;
     // Two counties' departments: 100 in all.
     const viaGateway = `{ a: departments(filter: { regionCode: "331002" }) { id name ${SCORE} }

@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     const gwUrl = gateway.url;
     const admin: Viewer = { sub: 'bench-admin', roles: [Role.ADMIN] };
     const gw = { authorization: `Bearer ${await issueToken(admin, JWT_SECRET)}` };
-    const direct = signViewer(admin, SUBGRAPH_SECRET);
+    const direct = (body: string) => signViewer(admin, SUBGRAPH_SECRET, { subgraph: 'issues', body });
     const [dept] = (await issues.database.dataSource.query(
       `SELECT id FROM "${issues.database.schema}".department LIMIT 1`,
     )) as { id: string }[];

@@ -108,10 +108,14 @@ export async function startTestSubgraph<S>(
   return {
     ...running,
     async query(document, variables = {}, viewer = null) {
+      const body = JSON.stringify({ query: document, variables });
       const res = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signViewer(viewer, TEST_SECRET) },
-        body: JSON.stringify({ query: document, variables }),
+        headers: {
+          'content-type': 'application/json',
+          ...signViewer(viewer, TEST_SECRET, { subgraph: definition.name, body }),
+        },
+        body,
       });
       return (await res.json()) as never;
     },
