@@ -92,6 +92,9 @@ export function normalizeError(err: GraphQLError): GraphQLError {
     message = '请求处理超时，请稍后重试或缩小查询范围';
     messageEn = 'the request ran past its deadline';
     keep['http'] = { status: 504 };
+  } else if (code?.startsWith('QUERY_TOO_') || code === 'UNAUTHENTICATED') {
+    // The gateway's own refusals keep their status whatever the Accept header.
+    keep['http'] = { status: code === 'UNAUTHENTICATED' ? 401 : 400 };
   } else if (code && KNOWN[code]) {
     const known = KNOWN[code] as { message: string; messageEn: string; status?: number };
     messageEn ??= scrub(err.message) || known.messageEn;

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import usePrometheus from '@graphql-mesh/plugin-prometheus';
@@ -12,6 +11,9 @@ import {
   getOperationAST,
   GraphQLError,
   Kind,
+  Lexer,
+  Source,
+  TokenKind,
   type DocumentNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -77,6 +79,17 @@ function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNo
   };
   walk(operation.selectionSet);
   return out;
+}
+
+/** True when `source` has more than `max` lexical tokens; stops lexing at the limit. */
+function tooManyTokens(source: string, max: number): boolean {
+  const lexer = new Lexer(new Source(source));
+  try {
+    for (let n = 0; n <= max; n++) if (lexer.advance().kind === TokenKind.EOF) return false;
+  } catch {
+    return false; // a syntax error: the parser reports it
+  }
+  return true;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -161,8 +174,44 @@ export async function startGateway(
     },
   };
 
-  /** Anonymous callers reach public fields only; limits hold before the planner or any subgraph runs. */
+  /** Depth and cost, measured in linear time; null when within the limits. */
+  const overLimits = (
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ): GraphQLError | null => {
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return null; // validation reports a missing or ambiguous operation
+    const m = measurer.measure(document, operation, variables);
+    if (m.depth > limits.maxDepth) return tooDeep(m.depth, limits.maxDepth);
+    if (m.cost > limits.maxCost) return tooCostly(m.cost, limits.maxCost);
+    return null;
+  };
+
+  /**
+   * Limits hold before anything expensive: tokens are counted before parsing, depth and cost
+   * are measured before validation (graphql-js's validation of a crafted document costs far more
+   * than measuring it), and again with the coerced variables before execution. Anonymous callers
+   * reach public fields only.
+   */
   const gatekeeper: GatewayPlugin<GatewayContext> = {
+    onParams({ params }) {
+      if (typeof params.query === 'string' && tooManyTokens(params.query, limits.maxTokens))
+        throw refusal(
+          400,
+          'QUERY_TOO_LARGE',
+          `查询过长：超过 ${limits.maxTokens} 个词法单元`,
+          `the document has more than ${limits.maxTokens} tokens`,
+        );
+    },
+    onValidate({ params, context, setResult }) {
+      const request = (context as { params?: { operationName?: string | null; variables?: unknown } }).params;
+      const variables = (
+        request?.variables && typeof request.variables === 'object' ? request.variables : {}
+      ) as Record<string, unknown>;
+      const error = overLimits(params.documentAST, request?.operationName, variables);
+      if (error) setResult([error]);
+    },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (!operation) return;
@@ -184,15 +233,12 @@ export async function startGateway(
             ],
           });
       }
-      const m = measurer.measure(
+      const error = overLimits(
         args.document,
-        operation,
+        args.operationName,
         (args.variableValues ?? {}) as Record<string, unknown>,
       );
-      if (m.depth > limits.maxDepth)
-        return setResultAndStopExecution({ errors: [tooDeep(m.depth, limits.maxDepth)] });
-      if (m.cost > limits.maxCost)
-        return setResultAndStopExecution({ errors: [tooCostly(m.cost, limits.maxCost)] });
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 
@@ -225,21 +271,8 @@ export async function startGateway(
     },
   };
 
-  /** Armor limits: tokens while parsing, aliases and directives while validating. */
+  /** Armor limits: aliases and directives while validating. */
   const armor = [
-    maxTokensPlugin({
-      n: limits.maxTokens,
-      onReject: [
-        () => {
-          throw refusal(
-            400,
-            'QUERY_TOO_LARGE',
-            `查询过长：超过 ${limits.maxTokens} 个词法单元`,
-            `the document has more than ${limits.maxTokens} tokens`,
-          );
-        },
-      ],
-    }),
     maxAliasesPlugin({
       n: limits.maxAliases,
       propagateOnRejection: false,
