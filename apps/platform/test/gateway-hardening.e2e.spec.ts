@@ -33,7 +33,10 @@ let gw: RunningGateway;
 let adminToken: string;
 const admin: Viewer = { sub: 'admin-1', roles: [Role.ADMIN] };
 
-type Body = { data?: Record<string, any> | null; errors?: { message: string; path?: unknown; extensions?: Record<string, any> }[] };
+type Body = {
+  data?: Record<string, any> | null;
+  errors?: { message: string; path?: unknown; extensions?: Record<string, any> }[];
+};
 async function post(body: unknown, token?: string, url = gw.url, headers: Record<string, string> = {}) {
   const res = await fetch(url, {
     method: 'POST',
@@ -135,7 +138,11 @@ describe('limits that hold before any subgraph is called', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 20_000 });
     // A page size given by a variable counts too.
     const paged = await post(
-      { query: 'query($n: Int!) { enterprises(first: $n) { edges { node { pairedCadres { cadre { visits { id } } } } } } }', variables: { n: 100 } },
+      {
+        query:
+          'query($n: Int!) { enterprises(first: $n) { edges { node { pairedCadres { cadre { visits { id } } } } } } }',
+        variables: { n: 100 },
+      },
       adminToken,
     );
     expect(paged.body.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
@@ -143,7 +150,9 @@ describe('limits that hold before any subgraph is called', () => {
 
   it('caps tokens, aliases and directives with stable codes', async () => {
     const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: standardEnterpriseTags`).join(' ')} }`;
-    expect((await post({ query: aliases })).body.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_MANY_ALIASES');
+    expect((await post({ query: aliases })).body.errors?.[0]?.extensions?.['code']).toBe(
+      'QUERY_TOO_MANY_ALIASES',
+    );
     const directives = `{ standardEnterpriseTags ${'@include(if: true) '.repeat(40)} }`;
     const d = await post({ query: directives });
     expect(d.body.errors?.map((e) => e.extensions?.['code'])).toContain('QUERY_TOO_MANY_DIRECTIVES');
@@ -201,7 +210,9 @@ describe('limits that hold before any subgraph is called', () => {
     await attackers.terminate();
     times.sort((a, b) => a - b);
     const p99 = times[Math.floor(times.length * 0.99)] as number;
-    process.stdout.write(`simple query under attack: n=${times.length} p50=${times[Math.floor(times.length / 2)]?.toFixed(1)} p90=${times[Math.floor(times.length * 0.9)]?.toFixed(1)} p99=${p99.toFixed(1)} ms; ${refused} refused\n`);
+    process.stdout.write(
+      `simple query under attack: n=${times.length} p50=${times[Math.floor(times.length / 2)]?.toFixed(1)} p90=${times[Math.floor(times.length * 0.9)]?.toFixed(1)} p99=${p99.toFixed(1)} ms; ${refused} refused\n`,
+    );
     expect(refused).toBeGreaterThan(20);
     expect(times.length).toBeGreaterThan(20);
     expect(p99).toBeLessThan(100);
@@ -212,7 +223,10 @@ describe('identity', () => {
   it('refuses claims of the wrong type with a message that says what is wrong', async () => {
     const sign = (claims: Record<string, unknown>) =>
       issueToken({ sub: 'x', roles: [Role.ENTERPRISE], ...claims } as unknown as Viewer, JWT_SECRET);
-    const arrayId = await post({ query: '{ enterprises(first: 1) { totalCount } }' }, await sign({ enterpriseId: ['a', 'b'] }));
+    const arrayId = await post(
+      { query: '{ enterprises(first: 1) { totalCount } }' },
+      await sign({ enterpriseId: ['a', 'b'] }),
+    );
     expect(arrayId.status).toBe(401);
     expect(arrayId.body.errors?.[0]?.message).toContain('enterpriseId');
     const wildcard = await post(
@@ -244,7 +258,9 @@ describe('identity', () => {
   });
 
   it('echoes the request id it was given', async () => {
-    const { headers } = await post({ query: '{ regions { code } }' }, undefined, gw.url, { 'x-request-id': 'req-abc-123' });
+    const { headers } = await post({ query: '{ regions { code } }' }, undefined, gw.url, {
+      'x-request-id': 'req-abc-123',
+    });
     expect(headers.get('x-request-id')).toBe('req-abc-123');
   });
 });
@@ -255,7 +271,9 @@ describe('errors', () => {
   let slow: Server;
   let flakyCalls = 0;
   const listen = (s: Server) =>
-    new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as { port: number }).port}/graphql`)));
+    new Promise<string>((r) =>
+      s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as { port: number }).port}/graphql`)),
+    );
   beforeAll(() => {
     dead = createServer((req) => req.socket.destroy());
     flaky = createServer((req) => {
@@ -321,11 +339,18 @@ describe('errors', () => {
     const g = await gatewayWith({}, { enterprises: url });
     try {
       flakyCalls = 0;
-      await post({ query: '{ enterprise(id: "00000000-0000-4000-8000-000000000001") { id } }' }, adminToken, g.url);
+      await post(
+        { query: '{ enterprise(id: "00000000-0000-4000-8000-000000000001") { id } }' },
+        adminToken,
+        g.url,
+      );
       expect(flakyCalls).toBe(2);
       flakyCalls = 0;
       const m = await post(
-        { query: 'mutation { addEnterpriseTags(id: "00000000-0000-4000-8000-000000000001", tags: ["专精特新"]) { id } }' },
+        {
+          query:
+            'mutation { addEnterpriseTags(id: "00000000-0000-4000-8000-000000000001", tags: ["专精特新"]) { id } }',
+        },
         adminToken,
         g.url,
       );
@@ -368,7 +393,8 @@ describe('trusted documents', () => {
       {},
       (c) => ({ ...c, subgraphSecret: TEST_SECRET }),
     );
-    const tokenFor = (v: Viewer) => issueToken(v, prodJwt, { issuer: 'https://idp.example', audience: 'sfw' });
+    const tokenFor = (v: Viewer) =>
+      issueToken(v, prodJwt, { issuer: 'https://idp.example', audience: 'sfw' });
     try {
       const leader = await tokenFor({ sub: 'l1', roles: [Role.LEADER], regionCode: '331000' });
       const byHash = await post({ documentId: sha256(LIST) }, leader, g.url);
