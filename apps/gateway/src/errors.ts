@@ -39,6 +39,11 @@ const UNAVAILABLE =
   /^(DOWNSTREAM_SERVICE_ERROR|SUBREQUEST_HTTP_ERROR|SUBGRAPH_ERROR|ECONN|UND_ERR|FETCH_ERROR)/;
 const TIMEOUT = /^(GATEWAY_TIMEOUT|TIMEOUT_ERROR|UPSTREAM_TIMEOUT|ABORT_ERR|ETIMEDOUT)/;
 
+function httpStatus(ext: Record<string, unknown>): number | undefined {
+  const http = ext['http'] as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
+}
+
 function subgraphOf(err: GraphQLError): string | undefined {
   const ext = err.extensions ?? {};
   const name = ext['serviceName'] ?? ext['subgraph'] ?? ext['subgraphName'];
@@ -103,6 +108,19 @@ export function normalizeError(err: GraphQLError): GraphQLError {
         ? `${known.message}：${scrub(err.message)}`
         : known.message;
     if (known.status && !keep['http']) keep['http'] = { status: known.status };
+  } else if (!code && httpStatus(ext) && (httpStatus(ext) as number) < 500) {
+    // The runtime's own request refusals (CSRF prevention, a bad method or body) come without a code.
+    const status = httpStatus(ext) as number;
+    if (/csrf/i.test(err.message)) {
+      code = 'CSRF_PREVENTED';
+      message = '跨站请求被拒绝：请以 application/json 发送，或带上 x-graphql-csrf 请求头';
+      messageEn = 'possible CSRF: send application/json, or the x-graphql-csrf header';
+    } else {
+      code = status === 405 ? 'METHOD_NOT_ALLOWED' : 'BAD_REQUEST';
+      message = status === 405 ? '不支持的请求方法' : `请求格式错误：${scrub(err.message)}`;
+      messageEn = scrub(err.message);
+    }
+    keep['http'] = { status };
   } else if (!code || code === 'INTERNAL_SERVER_ERROR') {
     code = 'INTERNAL_SERVER_ERROR';
     message = '服务器内部错误，请稍后重试';

@@ -18,7 +18,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import type { Viewer } from '@sfw/shared-types';
 import {
   closeServer,
@@ -52,6 +52,31 @@ export interface RunningGateway {
 }
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+/** The cache of refused bodies: how many, and the largest body it keeps. */
+const REFUSAL_CACHE_ENTRIES = 1_000;
+const REFUSAL_CACHE_BODY_BYTES = 16 * 1024;
+
+/** The body of a request, or null when it is larger than `limit` (reading stops there). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
+}
 /** Headers that prove a request is not a simple cross-site form post (CSRF prevention). */
 const CSRF_HEADERS = ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'];
 
@@ -137,6 +162,21 @@ export async function startGateway(
   /** Viewer and request id by request, for the access log and the subgraph signature. */
   const requests = new WeakMap<Request, { requestId: string; viewer: Viewer | null; started: bigint }>();
   const generatedIds = new WeakMap<Request, string>();
+  /** Bodies refused for the limits (depth, cost, tokens, aliases, directives) → the answer given. */
+  const refusals = new Map<string, unknown>();
+  const refusedRequests = new WeakMap<Request, unknown>();
+  const refusalHits = new Counter({
+    name: 'sfw_gateway_refusal_cache_hits_total',
+    help: 'Requests refused from the cache of bodies already refused for the limits',
+    registers: [registry],
+  });
+  const corsFor = (origin: string | undefined): Record<string, string> =>
+    origin &&
+    (config.corsOrigins
+      ? config.corsOrigins.includes(origin)
+      : config.env !== 'production' && LOCALHOST_ORIGIN.test(origin))
+      ? { 'access-control-allow-origin': origin, vary: 'Origin' }
+      : {};
 
   const authenticate = async (request: Request): Promise<Viewer | null> => {
     try {
@@ -255,8 +295,21 @@ export async function startGateway(
         if (e.extensions['code'] === 'INTERNAL_SERVER_ERROR')
           logger.error({ requestId: entry?.requestId, path: e.path, err: r.errors }, 'unexpected error');
       setResult({ ...r, errors });
+      if (!r.data && errors.every((e) => /^QUERY_TOO_/.test(String(e.extensions['code']))))
+        refusedRequests.set(request, {
+          errors: errors.map((e) => {
+            const { http: _http, ...extensions } = e.extensions;
+            return { message: e.message, extensions };
+          }),
+        });
     },
-    onResponse({ request, response }) {
+    onResponse({ request, response, serverContext }) {
+      const refused = refusedRequests.get(request);
+      const raw = (serverContext as { req?: { body?: unknown } } | undefined)?.req?.body;
+      if (refused && Buffer.isBuffer(raw) && raw.length <= REFUSAL_CACHE_BODY_BYTES) {
+        if (refusals.size >= REFUSAL_CACHE_ENTRIES) refusals.delete(refusals.keys().next().value as string);
+        refusals.set(raw.toString('latin1'), refused);
+      }
       const entry = requests.get(request);
       if (!entry || !new URL(request.url).pathname.startsWith('/graphql')) return;
       logger.info(
@@ -449,23 +502,8 @@ export async function startGateway(
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks: all });
     }
     if (req.method === 'POST') {
-      const length = Number(req.headers['content-length']);
-      if (!req.headers['content-length']) {
-        return sendJson(
-          res,
-          411,
-          {
-            errors: [
-              {
-                message: '请求需要 Content-Length 头',
-                extensions: { code: 'LENGTH_REQUIRED', messageEn: 'send a Content-Length header' },
-              },
-            ],
-          },
-          { connection: 'close' },
-        );
-      }
-      if (!Number.isFinite(length) || length > limits.maxBodyBytes) {
+      const body = await readBody(req, limits.maxBodyBytes);
+      if (body === null) {
         res.on('finish', () => req.destroy());
         return sendJson(
           res,
@@ -484,6 +522,16 @@ export async function startGateway(
           { connection: 'close' },
         );
       }
+      // A body refused for the limits before is refused again at once: a client that loops
+      // on an expensive document costs the gateway a lookup, not a pipeline.
+      const refused =
+        body.length <= REFUSAL_CACHE_BODY_BYTES ? refusals.get(body.toString('latin1')) : undefined;
+      if (refused) {
+        refusalHits.inc();
+        return sendJson(res, 400, refused, { ...corsFor(req.headers.origin), 'x-request-id': randomUUID() });
+      }
+      // The runtime reads a body that is already there instead of the consumed stream.
+      (req as IncomingMessage & { body?: Buffer }).body = body;
     }
     await runtime.requestListener(req, res);
   }

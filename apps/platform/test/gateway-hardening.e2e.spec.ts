@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -172,6 +172,24 @@ describe('limits that hold before any subgraph is called', () => {
       });
       expect(res.status).toBe(413);
       expect(((await res.json()) as Body).errors?.[0]?.extensions?.['code']).toBe('PAYLOAD_TOO_LARGE');
+      // Streamed without a length, it is cut off as soon as it passes the limit, with the same answer.
+      const streamed = await new Promise<{ status?: number; text: string }>((resolve, reject) => {
+        const r = httpRequest(
+          small.url,
+          { method: 'POST', headers: { 'content-type': 'application/json' } },
+          (out) => {
+            let text = '';
+            out.on('data', (c: Buffer) => (text += c.toString()));
+            out.on('end', () => resolve({ status: out.statusCode, text }));
+          },
+        );
+        r.on('error', reject);
+        r.write(`{"query":"{ regions { code } }","variables":{"pad":"`);
+        for (let i = 0; i < 50; i++) r.write('x'.repeat(4_000));
+        r.end('"}}');
+      });
+      expect(streamed.status).toBe(413);
+      expect(streamed.text).toContain('PAYLOAD_TOO_LARGE');
     } finally {
       await small.stop();
     }
@@ -368,6 +386,14 @@ describe('errors', () => {
     }
     const { body } = await post({ query: '{ nope }' }, adminToken);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    // A simple cross-site request (form post, bare GET) is refused with a code, not an internal error.
+    const csrf = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ standardEnterpriseTags }' }),
+    });
+    expect(csrf.status).toBe(403);
+    expect(((await csrf.json()) as Body).errors?.[0]?.extensions?.['code']).toBe('CSRF_PREVENTED');
   });
 });
 
