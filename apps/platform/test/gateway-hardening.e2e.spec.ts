@@ -464,3 +464,45 @@ describe('observability', () => {
     expect(text).toMatch(/subgraphName="enterprises"/);
   });
 });
+
+describe('traces', () => {
+  it('sends OpenTelemetry spans over OTLP and continues the trace into each subgraph call', async () => {
+    let exported = 0;
+    const collector = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.url === '/v1/traces') exported++;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    });
+    const traceparents: (string | undefined)[] = [];
+    const subgraph = createServer((req, res) => {
+      traceparents.push(req.headers['traceparent'] as string | undefined);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"data":{"standardEnterpriseTags":["专精特新"]}}');
+      });
+    });
+    const at = (s: Server) =>
+      new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)));
+    const collectorPort = await at(collector);
+    const subgraphPort = await at(subgraph);
+    const g = await gatewayWith(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}` },
+      { enterprises: `http://127.0.0.1:${subgraphPort}/graphql` },
+    );
+    try {
+      const { body } = await post({ query: '{ standardEnterpriseTags }' }, adminToken, g.url);
+      expect(body.data?.['standardEnterpriseTags']).toEqual(['专精特新']);
+      expect(traceparents[0]).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+      for (let i = 0; i < 100 && !exported; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(exported).toBeGreaterThan(0);
+    } finally {
+      await g.stop();
+      collector.close();
+      subgraph.close();
+    }
+  }, 30_000);
+});
