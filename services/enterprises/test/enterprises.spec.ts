@@ -272,12 +272,42 @@ describe('listing and filtering', () => {
     expect(res.totalCount).toBe(1);
     expect(res.edges[0]!.node.id).toBe(own!.id);
     const other = (await sg.query<Page>(LIST, { first: 1 }, admin)).data!.enterprises.edges[0]!.node.id;
+    const otherId = other === own!.id ? '00000000-0000-0000-0000-000000000001' : other;
+    // Another enterprise answers exactly like a missing one, on every path: no FORBIDDEN oracle.
+    const asOwn = enterpriseUser(own!.id);
     const refused = await sg.query(
       `query($id: ID!) { enterprise(id: $id) { name } }`,
-      { id: other === own!.id ? '00000000-0000-0000-0000-000000000001' : other },
-      enterpriseUser(own!.id),
+      { id: otherId },
+      asOwn,
     );
-    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const missing = await sg.query(
+      `query($id: ID!) { enterprise(id: $id) { name } }`,
+      { id: '00000000-0000-4000-8000-0000000000ff' },
+      asOwn,
+    );
+    expect(refused).toEqual({ data: { enterprise: null } });
+    expect(missing).toEqual(refused);
+    const otherCode = (await sg.services.enterprises.findByIds([otherId]))[0]?.creditCode;
+    const byCode = await sg.query(
+      `query($c: String!) { enterpriseByCreditCode(code: $c) { name } }`,
+      { c: otherCode },
+      asOwn,
+    );
+    expect(byCode).toEqual({ data: { enterpriseByCreditCode: null } });
+    // Entity references (another subgraph's Issue.enterprise, ServiceGroupCall.enterprise …) too,
+    // and an anonymous caller reads none.
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { id name } } }`;
+    const reps = {
+      r: [
+        { __typename: 'Enterprise', id: own!.id },
+        { __typename: 'Enterprise', id: otherId },
+      ],
+    };
+    expect((await sg.query(ENTITIES, reps, asOwn)).data).toEqual({
+      _entities: [{ id: own!.id, name: own!.name }, null],
+    });
+    expect((await sg.query(ENTITIES, reps, null)).data).toEqual({ _entities: [null, null] });
+    expect((await sg.query<{ _entities: unknown[] }>(ENTITIES, reps, admin)).data!._entities).toHaveLength(2);
   });
 });
 
@@ -365,7 +395,24 @@ describe('changing an enterprise', () => {
       { id: e.id },
       enterpriseUser('00000000-0000-0000-0000-000000000009'),
     );
-    expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    // Another enterprise's liaison answers like a liaison that does not exist.
+    const stranger = enterpriseUser('00000000-0000-0000-0000-000000000009');
+    const foreign = await sg.query(
+      `mutation($id: ID!) { removeLiaison(id: $id) { id } }`,
+      { id: add.data!.addLiaison.id },
+      stranger,
+    );
+    const absent = await sg.query(
+      `mutation($id: ID!) { removeLiaison(id: $id) { id } }`,
+      { id: '00000000-0000-4000-8000-0000000000ee' },
+      stranger,
+    );
+    expect(foreign.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(absent.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(foreign.errors?.[0]?.message.replace(add.data!.addLiaison.id, 'ID')).toBe(
+      absent.errors?.[0]?.message.replace('00000000-0000-4000-8000-0000000000ee', 'ID'),
+    );
     const removed = await sg.query(
       `mutation($id: ID!) { removeLiaison(id: $id) { id } }`,
       { id: add.data!.addLiaison.id },

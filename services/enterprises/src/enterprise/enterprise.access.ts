@@ -7,13 +7,22 @@ export function ownEnterpriseOnly(viewer: Viewer | null): string | undefined {
   return viewer.enterpriseId ?? '00000000-0000-0000-0000-000000000000';
 }
 
-export function assertCanRead(viewer: Viewer | null, enterpriseId: string): void {
+/**
+ * Whether the viewer may read this enterprise: staff read every enterprise, an enterprise user
+ * only its own, an anonymous caller none (public fields never reach an enterprise). Where this
+ * is false the enterprise answers exactly as a missing one: null from a query or a reference,
+ * NOT_FOUND from a mutation — never FORBIDDEN, which would say that it exists.
+ */
+export function canRead(viewer: Viewer | null, enterpriseId: string): boolean {
+  if (!viewer) return false;
   const only = ownEnterpriseOnly(viewer);
-  if (only !== undefined && only !== enterpriseId)
-    throw forbidden('只能查看本企业的信息', 'an enterprise user sees only its own enterprise');
+  return only === undefined || only === enterpriseId;
 }
 
-/** Liaisons are kept by administrators and department staff, and by the enterprise itself. */
+/**
+ * Liaisons are kept by administrators and department staff, and by the enterprise itself. Call
+ * only for an enterprise the viewer can read (see {@link canRead}); others answer NOT_FOUND.
+ */
 export function assertCanEditLiaisons(viewer: Viewer | null, enterpriseId: string): void {
   if (hasRole(viewer, Role.ADMIN, Role.DEPARTMENT)) return;
   if (hasRole(viewer, Role.ENTERPRISE) && viewer?.enterpriseId === enterpriseId) return;

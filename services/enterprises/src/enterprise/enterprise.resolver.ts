@@ -20,7 +20,7 @@ import { Industry } from '../industry/industry.types';
 import { toIndustry } from '../industry/industry.resolver';
 import { Liaison } from '../liaison/liaison.entity';
 import { Region } from '../region/region.entity';
-import { assertCanRead, ownEnterpriseOnly } from './enterprise.access';
+import { canRead, ownEnterpriseOnly } from './enterprise.access';
 import { Enterprise } from './enterprise.entity';
 import { loadEnterprise } from './enterprise.reference';
 import {
@@ -44,8 +44,9 @@ export class EnterpriseResolver {
   @Authorized()
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id' })
   async enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
-    assertCanRead(ctx.viewer, id);
-    return loadEnterprise(ctx, id);
+    // Looked up either way: another enterprise's id answers like a missing one, in time too.
+    const found = await loadEnterprise(ctx, id);
+    return found && canRead(ctx.viewer, found.id) ? found : null;
   }
 
   @Authorized()
@@ -55,8 +56,7 @@ export class EnterpriseResolver {
   })
   async enterpriseByCreditCode(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
     const found = await ctx.services.enterprises.findByCreditCode(code);
-    if (found) assertCanRead(ctx.viewer, found.id);
-    return found;
+    return found && canRead(ctx.viewer, found.id) ? found : null;
   }
 
   @Authorized()
