@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
 import { readScope } from './access';
-import { loadCadre, CadreResolver } from './cadre/cadre.resolver';
+import { CadreResolver, visibleCadre } from './cadre/cadre.resolver';
 import { CadreService } from './cadre/cadre.service';
 import { Divisions } from './common';
 import { loadCadresSettings } from './config';
@@ -42,7 +42,11 @@ export const buildCadresSchema = () =>
     referenceResolvers: {
       Enterprise: enterpriseReference,
       Department: { __resolveReference: (ref: { id: string }, ctx: Context) => loadDepartment(ctx, ref.id) },
-      Cadre: { __resolveReference: (ref: { id: string }, ctx: Context) => loadCadre(ctx, ref.id) },
+      // Another subgraph's pointer to a cadre obeys the same read rule as `cadre(id)`.
+      Cadre: {
+        __resolveReference: (ref: { id: string }, ctx: Context) =>
+          ctx.viewer ? visibleCadre(ctx, ref.id) : null,
+      },
       ServiceGroup: {
         __resolveReference: (ref: { id: string }, ctx: Context) => loadServiceGroup(ctx, ref.id),
       },

@@ -530,6 +530,70 @@ describe('access', () => {
     expect(denied.extensions!['code']).toBe('FORBIDDEN');
   });
 
+  it('applies the same read rules through service groups and entity references', async () => {
+    const groups = await ok<{ serviceGroups: { id: string; calls: unknown[] }[] }>(
+      `{ serviceGroups { id calls(open: false) { id } } }`,
+    );
+    const group = groups.serviceGroups.find((g) => g.calls.length > 0)!;
+    // A second member from another department.
+    await ok(
+      `mutation($id: ID!, $m: [ServiceGroupMemberInput!]!) { setServiceGroupMembers(id: $id, members: $m) { id } }`,
+      {
+        id: group.id,
+        m: [
+          { cadreId: cadreC, lead: true },
+          { cadreId: cadreA, lead: false },
+        ],
+      },
+    );
+    // Another enterprise calls the same group in.
+    await ok(
+      `mutation($g: ID!, $e: ID!) { callInServiceGroup(groupId: $g, enterpriseId: $e, reason: "模具厂用地纠纷") { id } }`,
+      { g: group.id, e: E3 },
+    );
+    // An enterprise user reaches the group through a visit it received: it sees its own call only.
+    const ent: Viewer = { sub: 'e', roles: [Role.ENTERPRISE], enterpriseId: E1 };
+    const seen = await ok<{
+      visits: {
+        edges: {
+          node: { serviceGroup: { calls: { reason: string; enterprise: { id: string } }[] } | null };
+        }[];
+      };
+    }>(
+      `query($g: ID!) { visits(filter: { serviceGroupId: $g }) { edges { node { serviceGroup { calls(open: false) { reason enterprise { id } } } } } } }`,
+      { g: group.id },
+      ent,
+    );
+    const calls = seen.visits.edges.flatMap((e) => e.node.serviceGroup?.calls ?? []);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.enterprise.id === E1)).toBe(true);
+    expect(calls.map((c) => c.reason)).not.toContain('模具厂用地纠纷');
+    // Department staff see the group's members from their own department only, and a cadre of
+    // another department is null by reference exactly as by `cadre(id)`.
+    const staff: Viewer = { sub: 'd', roles: [Role.DEPARTMENT], departmentId: otherCountyDept };
+    const members = await ok<{ serviceGroup: { members: { cadre: { id: string } }[] } }>(
+      `query($id: ID!) { serviceGroup(id: $id) { members { cadre { id } } } }`,
+      { id: group.id },
+      staff,
+    );
+    expect(members.serviceGroup.members.map((m) => m.cadre.id)).toEqual([cadreC]);
+    const all = await ok<{ serviceGroup: { members: unknown[] } }>(
+      `query($id: ID!) { serviceGroup(id: $id) { members { cadre { id } } } }`,
+      { id: group.id },
+    );
+    expect(all.serviceGroup.members).toHaveLength(2);
+    const refs = await ok<{ _entities: ({ id: string } | null)[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cadre { id } } }`,
+      { r: [cadreA, cadreC].map((id) => ({ __typename: 'Cadre', id })) },
+      staff,
+    );
+    expect(refs._entities).toEqual([null, { id: cadreC }]);
+    expect(
+      (await ok<{ cadre: unknown }>(`query($id: ID!) { cadre(id: $id) { id } }`, { id: cadreA }, staff))
+        .cadre,
+    ).toBeNull();
+  });
+
   it('lets only administrators manage departments and cadres', async () => {
     const err = await fails(
       `mutation($id: ID!) { updateDepartment(id: $id, input: { shortName: "改" }) { id } }`,

@@ -14,7 +14,8 @@ import {
 } from 'type-graphql';
 import { ProblemDomain, Role } from '@sfw/shared-types';
 import { forbidden, hasRole, requireViewer } from '@sfw/subgraph-kit';
-import { loadCadre } from '../cadre/cadre.resolver';
+import { readScope } from '../access';
+import { visibleCadre } from '../cadre/cadre.resolver';
 import type { Context } from '../context';
 import { loadDepartment } from '../department/department.resolver';
 import {
@@ -211,24 +212,34 @@ export class ServiceGroupResolver {
     return loadDepartment(ctx, g.leadDepartmentId);
   }
 
-  @FieldResolver(() => [ServiceGroupMember])
-  members(@Root() g: ServiceGroup, @Ctx() ctx: Context): Promise<ServiceGroupMember[]> {
-    return ctx.loaders
+  @FieldResolver(() => [ServiceGroupMember], {
+    description: 'The members whose cadre the viewer may see (the same rule as `cadre(id)`)',
+  })
+  async members(@Root() g: ServiceGroup, @Ctx() ctx: Context): Promise<ServiceGroupMember[]> {
+    const members = await ctx.loaders
       .get<string, ServiceGroupMember[]>('membersByGroup', (ids) => ctx.services.groups.membersOf(ids))
       .load(g.id);
+    const visible = await Promise.all(members.map((m) => visibleCadre(ctx, m.cadreId)));
+    return members.filter((_, i) => visible[i]);
   }
 
-  @FieldResolver(() => [ServiceGroupCall], { description: 'Enterprises the group is (or was) called in for' })
-  calls(
+  @FieldResolver(() => [ServiceGroupCall], {
+    description: 'Enterprises the group is (or was) called in for (an enterprise user: only its own)',
+  })
+  async calls(
     @Root() g: ServiceGroup,
     @Arg('open', { defaultValue: true }) open: boolean,
     @Ctx() ctx: Context,
   ): Promise<ServiceGroupCall[]> {
-    return ctx.loaders
+    const calls = await ctx.loaders
       .get<string, ServiceGroupCall[]>(`callsByGroup:${open}`, (ids) =>
         ctx.services.groups.callsOf(ids, open),
       )
       .load(g.id);
+    // Staff see every call; an enterprise user only the calls for its own enterprise (why another
+    // firm called a group in is that firm's business).
+    const scope = readScope(ctx.viewer);
+    return scope.enterpriseId ? calls.filter((c) => c.enterpriseId === scope.enterpriseId) : calls;
   }
 }
 
@@ -236,7 +247,7 @@ export class ServiceGroupResolver {
 export class ServiceGroupMemberResolver {
   @FieldResolver(() => Cadre)
   cadre(@Root() m: ServiceGroupMember, @Ctx() ctx: Context): Promise<Cadre | null> {
-    return loadCadre(ctx, m.cadreId);
+    return visibleCadre(ctx, m.cadreId);
   }
 }
 
