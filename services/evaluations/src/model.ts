@@ -80,7 +80,7 @@ export enum ObserverKind {
 
 /** The documented components of a score. Each is on a 0–100 scale. */
 export enum ScoreComponent {
-  /** 满意度: ratings, shrunk toward the cycle's mean by sample size */
+  /** 满意度: ratings (like every component, shrunk toward the cycle's pooled value by sample size) */
   SATISFACTION = 'SATISFACTION',
   /** 解决率: really resolved answers (upheld refusals count; callbacks override the record) */
   RESOLUTION = 'RESOLUTION',
@@ -107,7 +107,10 @@ export const COMPONENT_LABELS: Record<ScoreComponent, string> = {
 
 export type Weights = Record<ScoreComponent, number>;
 
-/** Default weights (sum 1). A component without data drops out and the rest are rescaled. */
+/**
+ * Default weights (sum 1). A component nobody in the cycle has data for drops out and the rest are
+ * rescaled; a subject without data for a component counts at the cycle's pooled value.
+ */
 export const DEFAULT_WEIGHTS: Weights = {
   SATISFACTION: 0.3,
   RESOLUTION: 0.25,
@@ -134,7 +137,11 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
 
 /** A cycle's scoring settings (besides weights and sampling). */
 export interface CycleSettings {
-  /** Pseudo-ratings at the cycle mean added to every subject's satisfaction (shrinkage strength). */
+  /**
+   * Pseudo-observations at the cycle's pooled value added to every component of every subject
+   * (ratings, answers, closings, reviewed refusals, reached callbacks, observer reviews): the
+   * shrinkage strength.
+   */
   priorWeight: number;
   /** Below this many ratings or answers a subject is flagged SMALL_SAMPLE. */
   minSample: number;

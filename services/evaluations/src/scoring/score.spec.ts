@@ -68,6 +68,49 @@ describe('scoreSubjects', () => {
     expect(sat.value!).toBeLessThan(90);
   });
 
+  it('keeps two perfect ratings below five hundred at 4.8 on the score itself, whatever else was measured', () => {
+    // A realistic field: callbacks, some refusals reviewed (a third overturned), observer verdicts.
+    const city = Array.from({ length: 12 }, (_, i) =>
+      dept(`c${i}`, 120, 4.1 + (i % 4) * 0.1, {
+        resolved: 100,
+        refused: 4,
+        reopened: 5,
+        closedOnTime: 105,
+        refusalsReviewed: 3,
+        refusalsOverturned: 1,
+        callbacksReached: 8,
+        callbacksMatched: 7,
+        observerReviews: i % 3 === 0 ? 1 : 0,
+        observerPoints: i % 3 === 0 ? 80 : 0,
+      }),
+    );
+    // The big department is average on everything but satisfaction, and one of its three reviewed
+    // refusals was overturned (unshrunk, that alone took a third off its refusal control).
+    const many = dept('many', 500, 4.8, {
+      resolved: 425,
+      refused: 15,
+      reopened: 20,
+      closedOnTime: 440,
+      refusalsReviewed: 3,
+      refusalsOverturned: 1,
+      callbacksReached: 25,
+      callbacksMatched: 22,
+      observerReviews: 1,
+      observerPoints: 80,
+    });
+    // Two perfect answers, none closed yet, no callback or observer: before, the missing components
+    // were left out and their weight went to the perfect ones.
+    const two = dept('two', 2, 5, { closed: 0, closedOnTime: 0 });
+    for (const settings of [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, minSample: 1 }, // even with the small-sample rule out of the way
+    ]) {
+      const r = score([...city, many, two], settings);
+      expect(r.get('two')!.score!).toBeLessThan(r.get('many')!.score!);
+      if (settings.minSample === 1) expect(r.get('two')!.rank!).toBeGreaterThan(r.get('many')!.rank!);
+    }
+  });
+
   it('flags the Luqiao pattern and keeps it off the top even when every refusal was upheld', () => {
     // 1,087 of 1,945 answers "cannot handle", satisfaction 100% — scaled to 1945 answers.
     const luqiao = dept('luqiao', 1945, 5, {
@@ -102,15 +145,74 @@ describe('scoreSubjects', () => {
     );
   });
 
-  it('leaves out a component without data and rescales the others; explains each', () => {
+  it('counts a component the subject has no data for at the cycle pool; leaves out one nobody has', () => {
     const r = score([dept('a', 50, 4.5), dept('b', 50, 4.5, { observerReviews: 2, observerPoints: 160 })]);
     const a = r.get('a')!;
+    // b's two GOOD verdicts are the whole pool: a, with none, counts at it (80), not left out.
     const observer = a.components.find((c) => c.component === ScoreComponent.OBSERVER)!;
-    expect(observer.value).toBeNull();
-    expect(observer.appliedWeight).toBe(0);
-    expect(a.components.reduce((s, c) => s + c.appliedWeight, 0)).toBeCloseTo(1, 3);
+    expect(observer.value).toBe(80);
+    expect(observer.raw).toBeNull();
+    expect(observer.appliedWeight).toBeCloseTo(0.05 / 0.9, 4); // callbacks are left out (below)
+    expect(observer.note).toBe('无观察员评价，按全体均值80.0分计');
     expect(r.get('b')!.components.find((c) => c.component === ScoreComponent.OBSERVER)!.value).toBe(80);
+    // Nobody had a callback: that component is left out and the others are rescaled.
+    const agreement = a.components.find((c) => c.component === ScoreComponent.CALLBACK_AGREEMENT)!;
+    expect(agreement.value).toBeNull();
+    expect(agreement.appliedWeight).toBe(0);
+    expect(agreement.note).toBe('无接通的回访');
+    expect(a.components.reduce((s, c) => s + c.appliedWeight, 0)).toBeCloseTo(1, 3);
     for (const c of a.components) expect(c.note.length).toBeGreaterThan(0);
+  });
+
+  it('shrinks every component the same way: (hits + k × pool) / (n + k)', () => {
+    // A pool with bad figures everywhere, and one subject with three perfect observations of each.
+    const bad = Array.from({ length: 5 }, (_, i) =>
+      dept(`bad${i}`, 100, 3, {
+        resolved: 60,
+        refused: 20,
+        reopened: 10,
+        closedOnTime: 70,
+        refusalsReviewed: 10,
+        refusalsOverturned: 5,
+        callbacksReached: 10,
+        callbacksMatched: 6,
+        observerReviews: 2,
+        observerPoints: 60,
+      }),
+    );
+    const three = dept('three', 3, 5, {
+      refusalsReviewed: 3,
+      callbacksReached: 3,
+      callbacksMatched: 3,
+      observerReviews: 3,
+      observerPoints: 300,
+    });
+    const { results, pool } = scoreSubjects(
+      SubjectKind.DEPARTMENT,
+      [...bad, three],
+      DEFAULT_WEIGHTS,
+      DEFAULT_SETTINGS,
+    );
+    const t = results.find((r) => r.subjectId === 'three')!;
+    const v = (c: ScoreComponent) => t.components.find((x) => x.component === c)!.value!;
+    const k = DEFAULT_SETTINGS.priorWeight;
+    const toward = (hits: number, n: number, prior: number) => (hits + k * prior) / (n + k);
+    expect(pool.k).toBe(k);
+    expect(v(ScoreComponent.SATISFACTION)).toBeCloseTo(toward(300, 3, pool.priorMean!), 2);
+    expect(v(ScoreComponent.RESOLUTION)).toBeCloseTo(100 * toward(3, 3, pool.resolved!), 2);
+    expect(v(ScoreComponent.TIMELINESS)).toBeCloseTo(100 * toward(3, 3, pool.onTime!), 2);
+    expect(v(ScoreComponent.REFUSALS)).toBeCloseTo(
+      100 * (1 - toward(0, 3, pool.refused!)) * (1 - toward(0, 3, pool.overturned!)),
+      2,
+    );
+    expect(v(ScoreComponent.REOPENS)).toBeCloseTo(100 * (1 - toward(0, 3, pool.reopened!)), 2);
+    expect(v(ScoreComponent.CALLBACK_AGREEMENT)).toBeCloseTo(100 * toward(3, 3, pool.agreement!), 2);
+    expect(v(ScoreComponent.OBSERVER)).toBeCloseTo(toward(300, 3, pool.observer!), 2);
+    // Three perfect observations move no component more than 3/23 of the way from the pool to 100.
+    const poolScore = (x: number) => x + (3 / (3 + k)) * (100 - x);
+    expect(v(ScoreComponent.RESOLUTION)).toBeLessThanOrEqual(poolScore(100 * pool.resolved!) + 0.01);
+    expect(t.score!).toBeLessThan(75);
+    for (const c of t.components) expect(c.note).toContain(`按${k}`);
   });
 
   it('counts unrated answers only when the cycle says so', () => {

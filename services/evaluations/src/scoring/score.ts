@@ -46,17 +46,26 @@ export const MIN_CALLBACKS = 3;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const pctOf = (x: number | null): number | null => (x === null ? null : x * 100);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+/** 100 × (1 − share): a control component from a (shrunk) bad share. */
+const complement = (share: number | null): number | null => (share === null ? null : 100 * (1 - share));
+/** 100 × (1 − refusal rate) × (1 − share of reviewed refusals overturned); without reviews anywhere, 0 overturned. */
+const refusalsValue = (refused: number | null, overturned: number | null): number | null =>
+  refused === null ? null : 100 * (1 - refused) * (1 - (overturned ?? 0));
 
 /**
- * Scores every subject of a cycle. Each component is on 0–100; a component without data is left
- * out and the weights of the others are rescaled to sum to 1, so a department is never punished or
- * rewarded for what was not measured. Satisfaction and every rate (resolution, on time, refusals,
- * reopenings, callback agreement) are shrunk toward the cycle's pooled value with `priorWeight`
- * pseudo-observations: two perfect ratings do not beat five hundred at 4.8, and two answers do not
- * make a perfect resolution rate. The raw figures stay in `raw` and in the figures. A subject
- * flagged INFLATED_SATISFACTION keeps only the satisfaction its other evidence supports: the
- * component is capped by the resolution, the refusal control, and the callback agreement and
- * callback rating when there are enough calls — the Luqiao pattern cannot buy the top rank.
+ * Scores every subject of a cycle. Each component is on 0–100 and is shrunk the same way toward the
+ * cycle's pooled value: its own observations plus `priorWeight` pseudo-observations at the pool,
+ * (hits + k × pool) / (n + k) — satisfaction (ratings), resolution, timeliness (closings), both
+ * factors of the refusal control (answers refused, reviewed refusals overturned), reopenings,
+ * callback agreement (reached calls) and the observer verdict (reviews). A subject with no
+ * observations of a component therefore counts at the pool, neither rewarded nor punished for what
+ * was not measured, and two perfect ratings or two answers stay close to the cycle's average: on
+ * the score itself they cannot beat five hundred ratings at 4.8. Only a component that nobody in the
+ * cycle has data for is left out, and the other weights are rescaled to sum to 1.
+ * The raw figures stay in `raw` and in the figures. A subject flagged INFLATED_SATISFACTION keeps
+ * only the satisfaction its other evidence supports: the component is capped by the resolution, the
+ * refusal control, and the callback agreement and callback rating when there are enough calls — the
+ * Luqiao pattern cannot buy the top rank.
  */
 export function scoreSubjects(
   kind: SubjectKind,
@@ -71,9 +80,10 @@ export function scoreSubjects(
   const totalN = aggregates.reduce((n, a) => n + counted(a), 0);
   const totalSum = aggregates.reduce((n, a) => n + countedSum(a), 0);
   const priorMean = totalN > 0 ? ratingPoints(totalSum / totalN) : null;
-  // The cycle's pooled rates: what a subject with little evidence is pulled toward.
+  // The cycle's pooled values: what a subject with little evidence is pulled toward (null: nobody
+  // in the cycle has data for it, and the component is left out).
   const sum = (f: (a: SubjectAggregate) => number) => aggregates.reduce((n, a) => n + f(a), 0);
-  const rate = (num: number, den: number) => (den > 0 ? num / den : 0);
+  const rate = (num: number, den: number) => (den > 0 ? num / den : null);
   const pooled = {
     resolved: rate(
       sum((a) => a.resolved),
@@ -95,20 +105,31 @@ export function scoreSubjects(
       sum((a) => a.callbacksMatched),
       sum((a) => a.callbacksReached),
     ),
+    overturned: rate(
+      sum((a) => a.refusalsOverturned),
+      sum((a) => a.refusalsReviewed),
+    ),
+    observer: rate(
+      sum((a) => a.observerPoints),
+      sum((a) => a.observerReviews),
+    ),
   };
   const k = settings.priorWeight;
   const pool: CyclePool = { k, priorMean, ...pooled, unratedCounted: unratedValue !== null };
-  /** A share shrunk toward the pooled share with k pseudo-observations; null without observations. */
-  const shrink = (hits: number, n: number, prior: number) => (n > 0 ? (hits + k * prior) / (n + k) : null);
+  /**
+   * `hits` of `n` observations shrunk toward the pool with k pseudo-observations; the pool itself
+   * without observations; null when nobody in the cycle has any.
+   */
+  const shrink = (hits: number, n: number, prior: number | null): number | null =>
+    prior === null ? (n > 0 ? hits / n : null) : n + k > 0 ? (hits + k * prior) / (n + k) : prior;
 
   const results = aggregates.map((a): SubjectResult => {
     const n = counted(a);
     const ratingMean = n > 0 ? countedSum(a) / n : null;
     const satRaw = ratingMean !== null ? ratingPoints(ratingMean) : null;
-    const satShrunk = satRaw !== null && priorMean !== null ? (n * satRaw + k * priorMean) / (n + k) : satRaw;
+    const satShrunk = shrink(n * (satRaw ?? 0), n, priorMean);
     const resolvedShare = a.answers > 0 ? a.resolved / a.answers : null;
     const refusalRate = a.answers > 0 ? a.refused / a.answers : null;
-    const overturnShare = a.refusalsReviewed > 0 ? a.refusalsOverturned / a.refusalsReviewed : 0;
     const agreement = a.callbacksReached > 0 ? a.callbacksMatched / a.callbacksReached : null;
     const callbackPoints =
       a.callbackRatings > 0 ? ratingPoints(a.callbackRatingSum / a.callbackRatings) : null;
@@ -184,17 +205,17 @@ export function scoreSubjects(
       },
       {
         component: ScoreComponent.REFUSALS,
-        value:
-          a.answers > 0
-            ? 100 * (1 - (shrink(a.refused, a.answers, pooled.refused) ?? 0)) * (1 - overturnShare)
-            : null,
+        value: refusalsValue(
+          shrink(a.refused, a.answers, pooled.refused),
+          shrink(a.refusalsOverturned, a.refusalsReviewed, pooled.overturned),
+        ),
         raw: refusalRate !== null ? refusalRate * 100 : null,
         weight: weights.REFUSALS,
         sampleSize: a.answers,
       },
       {
         component: ScoreComponent.REOPENS,
-        value: a.answers > 0 ? 100 * (1 - (shrink(a.reopened, a.answers, pooled.reopened) ?? 0)) : null,
+        value: complement(shrink(a.reopened, a.answers, pooled.reopened)),
         raw: a.answers > 0 ? (100 * a.reopened) / a.answers : null,
         weight: weights.REOPENS,
         sampleSize: a.answers,
@@ -208,7 +229,7 @@ export function scoreSubjects(
       },
       {
         component: ScoreComponent.OBSERVER,
-        value: a.observerReviews > 0 ? a.observerPoints / a.observerReviews : null,
+        value: shrink(a.observerPoints, a.observerReviews, pooled.observer),
         raw: a.observerReviews > 0 ? a.observerPoints / a.observerReviews : null,
         weight: kind === SubjectKind.DEPARTMENT ? weights.OBSERVER : 0,
         sampleSize: a.observerReviews,
@@ -256,9 +277,7 @@ export function scoreSubjects(
           value: c.value !== null ? round2(c.value) : null,
           raw: c.raw !== null ? round2(c.raw) : null,
           appliedWeight:
-            c.value !== null && c.weight > 0 && totalWeight > 0
-              ? round2((c.weight / totalWeight) * 10000) / 10000
-              : 0,
+            present.includes(c) && totalWeight > 0 ? round2((c.weight / totalWeight) * 10000) / 10000 : 0,
         };
         return { ...done, note: componentNote(done, figures, pool) };
       }),
@@ -269,17 +288,25 @@ export function scoreSubjects(
   return { results: rankSubjects(results), pool };
 }
 
-/** The cycle-wide values a subject's figures are shrunk toward (kept with the run, for the explanation). */
+/**
+ * The cycle-wide values a subject's figures are shrunk toward (kept with the run, for the
+ * explanation). Shares are 0–1, null when nobody in the cycle had data for them. Runs stored before
+ * the overturn and observer pools existed lack those two.
+ */
 export interface CyclePool {
   /** Pseudo-observations (the cycle's priorWeight). */
   k: number;
   /** Mean satisfaction of all counted ratings, 0–100. */
   priorMean: number | null;
-  resolved: number;
-  refused: number;
-  reopened: number;
-  onTime: number;
-  agreement: number;
+  resolved: number | null;
+  refused: number | null;
+  reopened: number | null;
+  onTime: number | null;
+  agreement: number | null;
+  /** Share of reviewed refusals overturned. */
+  overturned?: number | null;
+  /** Mean observer verdict, 0–100. */
+  observer?: number | null;
   /** Whether unrated answers were counted (the cycle's unratedCountsAs). */
   unratedCounted: boolean;
 }
@@ -293,15 +320,30 @@ export function componentNote(
   f: SubjectFigures,
   pool: CyclePool,
 ): string {
-  const shrunk = (prior: number) => (pool.k > 0 ? `；按${pool.k}个先验样本向全体${pct(prior)}收缩` : '');
+  const shrunk = (prior: number | null | undefined) =>
+    pool.k > 0 && prior !== null && prior !== undefined
+      ? `；按${pool.k}个先验样本向全体${pct(prior)}收缩`
+      : '';
+  /** A component the subject has no data for: null (no score), or the cycle's pooled value. */
+  const none = (what: string, prior: string | null) =>
+    c.value === null || prior === null ? what : `${what}，按全体${prior}计`;
+  const share = (x: number | null | undefined) => (x === null || x === undefined ? null : pct(x));
+  const overturn =
+    pool.k > 0 && pool.overturned !== null && pool.overturned !== undefined
+      ? `（推翻比例按${pool.k}个先验样本向全体${pct(pool.overturned)}收缩）`
+      : '';
   switch (c.component) {
     case ScoreComponent.SATISFACTION: {
-      if (c.raw === null) return '无评价';
+      if (c.raw === null)
+        return none('无评价', pool.priorMean !== null ? `均值${pool.priorMean.toFixed(1)}分` : null);
       let note = `${c.sampleSize}条评价平均${c.raw.toFixed(1)}分`;
       if (pool.k > 0 && pool.priorMean !== null)
         note += `，按${pool.k}条先验向全体均值${pool.priorMean.toFixed(1)}收缩`;
       const n = c.sampleSize;
-      const expected = pool.priorMean !== null ? (n * c.raw + pool.k * pool.priorMean) / (n + pool.k) : c.raw;
+      const expected =
+        pool.priorMean !== null && n + pool.k > 0
+          ? (n * c.raw + pool.k * pool.priorMean) / (n + pool.k)
+          : c.raw;
       if (c.value !== null && c.value < round2(expected) - 0.005)
         note += `；因满意度虚高，封顶为其他证据的最低值${c.value.toFixed(1)}`;
       if (pool.unratedCounted && f.unratedCounted > 0)
@@ -311,25 +353,31 @@ export function componentNote(
     case ScoreComponent.RESOLUTION:
       return f.answers > 0
         ? `${f.answers}件答复中实际解决${f.resolved}件（部分解决计半件，不能办仅复核维持计解决，回访结论优先）${shrunk(pool.resolved)}`
-        : '无答复';
+        : none('无答复', share(pool.resolved));
     case ScoreComponent.TIMELINESS:
       return f.closed > 0
         ? `${f.closed}件办结中${f.closedOnTime}件按期（工作日），办结用时中位数${f.medianWorkdaysToClose ?? '—'}个工作日${shrunk(pool.onTime)}`
-        : '无办结';
+        : none('无办结', share(pool.onTime));
     case ScoreComponent.REFUSALS:
       return f.answers > 0
-        ? `不能办${f.refusals}件（${pct(f.refusals / f.answers)}），复核${f.refusalsReviewed}件中推翻${f.refusalsOverturned}件${shrunk(pool.refused)}`
-        : '无答复';
+        ? `不能办${f.refusals}件（${pct(f.refusals / f.answers)}），复核${f.refusalsReviewed}件中推翻${f.refusalsOverturned}件${shrunk(pool.refused)}${overturn}`
+        : none('无答复', share(pool.refused) && `不能办率${share(pool.refused)}`);
     case ScoreComponent.REOPENS:
       return f.answers > 0
         ? `重新办理${f.reopened}件（${pct(f.reopened / f.answers)}）${shrunk(pool.reopened)}`
-        : '无答复';
+        : none('无答复', share(pool.reopened) && `重办率${share(pool.reopened)}`);
     case ScoreComponent.CALLBACK_AGREEMENT:
       return f.callbacksReached > 0
         ? `接通回访${f.callbacksReached}次，与部门报告一致${f.callbacksMatched}次${shrunk(pool.agreement)}`
-        : '无接通的回访';
-    case ScoreComponent.OBSERVER:
-      return f.observerReviews > 0 ? `观察员评价${f.observerReviews}次` : '无观察员评价';
+        : none('无接通的回访', share(pool.agreement));
+    case ScoreComponent.OBSERVER: {
+      const mean = pool.observer !== null && pool.observer !== undefined ? pool.observer : null;
+      if (f.observerReviews === 0)
+        return none('无观察员评价', mean !== null ? `均值${mean.toFixed(1)}分` : null);
+      return pool.k > 0 && mean !== null
+        ? `观察员评价${f.observerReviews}次，平均${(c.raw ?? 0).toFixed(1)}分，按${pool.k}次先验向全体均值${mean.toFixed(1)}收缩`
+        : `观察员评价${f.observerReviews}次`;
+    }
   }
 }
 
