@@ -28,9 +28,10 @@ export enum SupervisionKind {
 registerEnumType(SupervisionKind, {
   name: 'SupervisionKind',
   valuesConfig: {
-    WEEKLY: { description: '周提醒: overdue or due within 5 working days' },
+    WEEKLY: { description: '周提醒: overdue or due within 5 working days, first response missed' },
     MONTHLY: {
-      description: '月督办: overdue, escalated, reopened, refusals awaiting sign-off, first response missed',
+      description:
+        '月督办: everything on the weekly list, and also escalated, reopened, refusals awaiting sign-off',
     },
   },
 });

@@ -546,8 +546,9 @@ export class TriageService {
   }
 
   /**
-   * 周提醒: open appeals overdue or due within the next 5 working days. 月督办: overdue, escalated,
-   * reopened, refusals awaiting sign-off for more than 5 working days, and first responses missed.
+   * 周提醒: open appeals overdue or due within the next 5 working days (a paused clock is neither),
+   * and first responses missed. 月督办: everything on the weekly list, and also open appeals that were
+   * escalated or reopened, and refusals awaiting sign-off.
    */
   async supervision(
     kind: 'WEEKLY' | 'MONTHLY',
@@ -575,12 +576,10 @@ export class TriageService {
     const weekEnd = this.calendar.deadline(now, 5);
     params.push(weekEnd);
     const soon = `$${params.length}`;
-    const monthly = `(i.escalation_count > 0 OR i.reopen_count > 0 OR i.status = 'REFUSAL_PENDING')`;
-    where.push(
-      kind === 'WEEKLY'
-        ? `((i.paused_since IS NULL AND i.close_due <= ${soon}) OR (i.status = 'SUBMITTED' AND i.first_response_due < $2))`
-        : `((i.paused_since IS NULL AND i.close_due < $2) OR (i.status = 'SUBMITTED' AND i.first_response_due < $2) OR ${monthly})`,
-    );
+    // Both lists bind the same parameters: $2 (now) and the 5-working-day horizon are used by each.
+    const weekly = `(i.paused_since IS NULL AND i.close_due <= ${soon}) OR (i.status = 'SUBMITTED' AND i.first_response_due < $2)`;
+    const monthly = `i.escalation_count > 0 OR i.reopen_count > 0 OR i.status = 'REFUSAL_PENDING'`;
+    where.push(kind === 'WEEKLY' ? `(${weekly})` : `(${weekly} OR ${monthly})`);
     const rows: IssueRow[] = await this.ds.query(
       `SELECT ${ISSUE_COLUMNS} FROM "${this.s}".issue i WHERE ${where.join(' AND ')}
         ORDER BY i.close_due NULLS FIRST, i.submitted_at LIMIT ${Math.max(1, Math.min(limit, 2000))}`,
