@@ -215,6 +215,55 @@ describe('scoreSubjects', () => {
     for (const c of t.components) expect(c.note).toContain(`按${k}`);
   });
 
+  it('without answers and ratings shows no score (not 100): unranked, flagged, nothing applied', () => {
+    // Closings of last period's answers, all on time, and an excellent observer verdict: nothing rated.
+    const idle = dept('idle', 0, 0, {
+      closed: 4,
+      closedOnTime: 4,
+      resolved: 0,
+      observerReviews: 1,
+      observerPoints: 100,
+    });
+    const observerOnly = dept('observerOnly', 0, 0, {
+      closed: 0,
+      closedOnTime: 0,
+      observerReviews: 2,
+      observerPoints: 200,
+    });
+    const r = score([...field, idle, observerOnly]);
+    for (const id of ['idle', 'observerOnly']) {
+      const x = r.get(id)!;
+      expect(x.score).toBeNull();
+      expect(x.rank).toBeNull();
+      expect(x.flags).toEqual([
+        { code: FlagCode.SMALL_SAMPLE, detail: '本期无答复、无评价，不计分、不参与排名' },
+      ]);
+      expect(x.components.every((c) => c.appliedWeight === 0)).toBe(true);
+      expect(x.components.find((c) => c.component === ScoreComponent.SATISFACTION)!.value).toBeNull();
+      expect(x.components.find((c) => c.component === ScoreComponent.RESOLUTION)!.note).toBe('无答复');
+    }
+    // What it has is still shown, shrunk like everyone's.
+    expect(
+      r.get('idle')!.components.find((c) => c.component === ScoreComponent.TIMELINESS)!.value,
+    ).not.toBeNull();
+    expect(r.get('many')).toBeUndefined();
+    expect(r.get('d0')!.rankedOf).toBe(10);
+    // Stored and read back the same way.
+    const { results, pool } = scoreSubjects(
+      SubjectKind.DEPARTMENT,
+      [...field, idle],
+      DEFAULT_WEIGHTS,
+      DEFAULT_SETTINGS,
+    );
+    const back = unpackResult(
+      JSON.parse(packResult(results.find((x) => x.subjectId === 'idle')!)),
+      SubjectKind.DEPARTMENT,
+      DEFAULT_WEIGHTS,
+      pool,
+    );
+    expect(back.components.every((c) => c.appliedWeight === 0)).toBe(true);
+  });
+
   it('counts unrated answers only when the cycle says so', () => {
     const base = dept('u', 40, 5, { ratings: 20, ratingSum: 100, unrated: 20 });
     const off = score([base, ...field]).get('u')!;

@@ -61,7 +61,8 @@ const refusalsValue = (refused: number | null, overturned: number | null): numbe
  * observations of a component therefore counts at the pool, neither rewarded nor punished for what
  * was not measured, and two perfect ratings or two answers stay close to the cycle's average: on
  * the score itself they cannot beat five hundred ratings at 4.8. Only a component that nobody in the
- * cycle has data for is left out, and the other weights are rescaled to sum to 1.
+ * cycle has data for is left out, and the other weights are rescaled to sum to 1. A subject with
+ * neither answers nor ratings in the period has no score at all (null, unranked, SMALL_SAMPLE).
  * The raw figures stay in `raw` and in the figures. A subject flagged INFLATED_SATISFACTION keeps
  * only the satisfaction its other evidence supports: the component is capped by the resolution, the
  * refusal control, and the callback agreement and callback rating when there are enough calls — the
@@ -128,6 +129,8 @@ export function scoreSubjects(
     const ratingMean = n > 0 ? countedSum(a) / n : null;
     const satRaw = ratingMean !== null ? ratingPoints(ratingMean) : null;
     const satShrunk = shrink(n * (satRaw ?? 0), n, priorMean);
+    // Nothing answered and nothing rated in the period (a closing or an observer visit only): no score.
+    const noData = a.answers === 0 && n === 0;
     const resolvedShare = a.answers > 0 ? a.resolved / a.answers : null;
     const refusalRate = a.answers > 0 ? a.refused / a.answers : null;
     const agreement = a.callbacksReached > 0 ? a.callbacksMatched / a.callbacksReached : null;
@@ -161,7 +164,9 @@ export function scoreSubjects(
     if (small)
       flags.push({
         code: FlagCode.SMALL_SAMPLE,
-        detail: `评价${a.ratings}条、答复${a.answers}件，少于${settings.minSample}，不参与排名`,
+        detail: noData
+          ? '本期无答复、无评价，不计分、不参与排名'
+          : `评价${a.ratings}条、答复${a.answers}件，少于${settings.minSample}，不参与排名`,
       });
     if (a.lateRectifications > 0)
       flags.push({
@@ -235,7 +240,9 @@ export function scoreSubjects(
         sampleSize: a.observerReviews,
       },
     ];
-    const present = components.filter((c) => c.value !== null && c.weight > 0);
+    // Without answers or ratings nothing is scored: only what the subject itself has is shown.
+    if (noData) for (const c of components) if (c.sampleSize === 0) c.value = null;
+    const present = noData ? [] : components.filter((c) => c.value !== null && c.weight > 0);
     const totalWeight = present.reduce((w, c) => w + c.weight, 0);
     const score =
       totalWeight > 0
