@@ -11,6 +11,7 @@ import {
   VisitIssuesResolver,
 } from './issue/issue.resolver';
 import { IssueService } from './issue/issue.service';
+import { CadreRef } from './issue/issue.types';
 import { IssueTriageFieldsResolver, TriageResolver } from './issue/triage.resolver';
 import { TriageService } from './issue/triage.service';
 import { IssuesInitial1763900000000 } from './migrations/1763900000000-issues-initial';
@@ -33,6 +34,9 @@ export const buildIssuesSchema = () =>
       IssueTriageFieldsResolver,
       StatsResolver,
     ],
+    // No field of this subgraph returns a Cadre, so type-graphql would leave the stub (and
+    // Cadre.issues with it) out of the schema unless it is named here.
+    orphanedTypes: [CadreRef],
     referenceResolvers: {
       Issue: {
         __resolveReference: (ref: { id: string }, ctx: Context) =>
