@@ -191,8 +191,13 @@ afterAll(async () => {
 describe('ratings (满意度评价)', () => {
   it('lets only the appeal’s enterprise rate an answered round, once, inside the window', async () => {
     const a = await answered(E1, D1, 'RESOLVED');
-    expect(await code(RATE, { i: { issueId: a.id, level: 'SATISFIED' } }, enterprise(E2))).toBe(
-      'NOT_OWN_APPEAL',
+    // Another enterprise's appeal answers exactly like one that does not exist.
+    const other = await sg.query(RATE, { i: { issueId: a.id, level: 'SATISFIED' } }, enterprise(E2));
+    const missing = '00000000-0000-4000-8000-0000000000aa';
+    const none = await sg.query(RATE, { i: { issueId: missing, level: 'SATISFIED' } }, enterprise(E2));
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(other.errors?.[0]?.message.replace(a.id, 'ID')).toBe(
+      none.errors?.[0]?.message.replace(missing, 'ID'),
     );
     expect(await code(RATE, { i: { issueId: a.id, level: 'SATISFIED' } }, staff(D1))).toBe('FORBIDDEN');
     const r = await rate(a, 'SATISFIED', { timeliness: 'VERY_SATISFIED', comment: '办理及时' });

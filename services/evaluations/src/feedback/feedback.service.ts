@@ -233,14 +233,14 @@ export class FeedbackService {
           input.issueId,
         ])) as [{ enterprise_id: string }];
         if (!appeal) throw notFound('诉求', 'appeal', input.issueId);
-        if (appeal.enterprise_id !== v.enterpriseId) throw this.notOwn();
+        if (appeal.enterprise_id !== v.enterpriseId) throw notFound('诉求', 'appeal', input.issueId);
         throw new AppError(
           'NOT_ANSWERED',
           input.round ? `诉求第${input.round}轮尚未答复，不能评价` : '诉求尚未答复，答复后才能评价',
           'the appeal has no answer to rate yet',
         );
       }
-      if (answer.enterprise_id !== v.enterpriseId) throw this.notOwn();
+      if (answer.enterprise_id !== v.enterpriseId) throw notFound('诉求', 'appeal', input.issueId);
       const closesAt = this.windowClosesAt(answer.answered_at);
       if (Date.now() > closesAt.getTime())
         throw new AppError(
@@ -284,14 +284,6 @@ export class FeedbackService {
       if (row.level <= BAD_RATING_MAX) await this.openRectification(m, row);
       return toRating(row, v);
     });
-  }
-
-  private notOwn(): AppError {
-    return new AppError(
-      'NOT_OWN_APPEAL',
-      '只能评价本企业提出的诉求',
-      'an enterprise may rate only its own appeals',
-    );
   }
 
   windowClosesAt(answeredAt: Date): Date {
