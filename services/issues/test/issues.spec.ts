@@ -242,9 +242,39 @@ describe('the closed loop', () => {
       { id },
       staff1,
     );
-    const SIGN = (approve: boolean) => ACT('signOffRefusal', `, approve: ${approve}`);
+    const SIGN = (approve: boolean) => ACT('signOffRefusal', `, approve: ${approve}, note: "内部意见：同意"`);
     expect(await code(SIGN(true), { id }, leader)).toBe('NOT_SIGNATORY');
     await ok(SIGN(true), { id }, chief);
+    // While the refusal waits for its sign-offs, the enterprise sees an appeal in progress: no
+    // draft reason, no proposal or sign-off in the timeline, and a status filter that does not tell.
+    type View = {
+      issue: {
+        status: string;
+        refusals: { reason: string }[];
+        timeline: { action: string; note: string | null; toStatus: string | null; audience: string }[];
+      };
+    };
+    const VIEW = `query($id: ID!) { issue(id: $id) { status refusals { reason } timeline { action note toStatus audience } } }`;
+    const pending = await ok<View>(VIEW, { id }, ent1);
+    expect(pending.issue.status).toBe('IN_PROGRESS');
+    expect(pending.issue.refusals).toEqual([]);
+    expect(pending.issue.timeline.map((e) => e.action)).not.toContain('PROPOSE_REFUSAL');
+    expect(pending.issue.timeline.map((e) => e.action)).not.toContain('SIGN_OFF');
+    expect(JSON.stringify(pending)).not.toContain('基本农田');
+    expect(pending.issue.timeline.every((e) => e.audience === 'PUBLIC')).toBe(true);
+    const LIST = `{ issues(filter: { statuses: [REFUSAL_PENDING] }) { totalCount } }`;
+    expect((await ok<{ issues: { totalCount: number } }>(LIST, {}, ent1)).issues.totalCount).toBe(0);
+    const IN_PROGRESS = `{ issues(filter: { statuses: [IN_PROGRESS] }) { edges { node { id status } } } }`;
+    const asEnt = await ok<{ issues: { edges: { node: { id: string; status: string } }[] } }>(
+      IN_PROGRESS,
+      {},
+      ent1,
+    );
+    expect(asEnt.issues.edges.map((e) => e.node)).toContainEqual({ id, status: 'IN_PROGRESS' });
+    const staffView = await ok<View>(VIEW, { id }, staff1);
+    expect(staffView.issue.status).toBe('REFUSAL_PENDING');
+    expect(staffView.issue.refusals[0]!.reason).toContain('基本农田');
+    expect(staffView.issue.timeline.find((e) => e.action === 'PROPOSE_REFUSAL')!.audience).toBe('INTERNAL');
     expect(await code(SIGN(true), { id }, chief)).toBe('NOT_SIGNATORY');
     await ok(SIGN(true), { id }, leader);
     const done = await ok<{ signOffRefusal: { status: string; outcome: string } }>(SIGN(true), { id }, head);
@@ -262,6 +292,12 @@ describe('the closed loop', () => {
       'LEADER_IN_CHARGE',
       'DEPARTMENT_HEAD',
     ]);
+    // Sent: the answer is public, the sign-off notes are not; the last sign-off is the public step.
+    const answered = await ok<View>(VIEW, { id }, ent1);
+    expect(answered.issue.status).toBe('ANSWERED');
+    expect(JSON.stringify(answered)).not.toContain('内部意见');
+    const signs = answered.issue.timeline.filter((e) => e.action === 'SIGN_OFF');
+    expect(signs).toEqual([{ action: 'SIGN_OFF', note: null, toStatus: 'ANSWERED', audience: 'PUBLIC' }]);
   });
 
   it('reviews a refusal; overturned, it is assigned again with new deadlines', async () => {

@@ -6,12 +6,19 @@ import {
   type SignOffRole,
   type Viewer,
 } from '@sfw/shared-types';
-import { badInput, decodeCursor, encodeCursor, groupByKeys, isUuid } from '@sfw/subgraph-kit';
+import { badInput, decodeCursor, encodeCursor, groupByKeys, isStaff, isUuid } from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import { issueScopeSql } from './access';
-import { ACTION_LABELS, OPEN_STATUSES, type IssueAction, type IssueStatus } from './lifecycle';
+import {
+  ACTION_LABELS,
+  entryForEnterprise,
+  IssueStatus,
+  publicStatus,
+  OPEN_STATUSES,
+  type IssueAction,
+} from './lifecycle';
 import { ISSUE_COLUMNS, toIssue, type IssueRow } from './rows';
-import type { Issue, Refusal, ReviewCase, TimelineEntry } from './issue.types';
+import { EntryAudience, type Issue, type Refusal, type ReviewCase, type TimelineEntry } from './issue.types';
 
 export interface IssueFilterValues {
   statuses?: IssueStatus[] | null;
@@ -56,7 +63,16 @@ export class IssueQueryService {
       return `$${params.length}`;
     };
     const where = [issueScopeSql(this.s, viewer, params)];
-    if (filter.statuses?.length) where.push(`i.status = ANY(${p(filter.statuses)}::text[])`);
+    if (filter.statuses?.length) {
+      // The enterprise filters by the status it sees: a refusal awaiting sign-off is 办理中 to it.
+      // (REFUSAL_PENDING is no status it can see, so it matches nothing).
+      const statuses = isStaff(viewer)
+        ? filter.statuses
+        : filter.statuses
+            .filter((st) => publicStatus(st) === st)
+            .flatMap((st) => (st === IssueStatus.IN_PROGRESS ? [st, IssueStatus.REFUSAL_PENDING] : [st]));
+      where.push(`i.status = ANY(${p(statuses)}::text[])`);
+    }
     if (filter.open === true) where.push(`i.status = ANY(${p(OPEN_STATUSES)}::text[])`);
     if (filter.open === false) where.push(`NOT (i.status = ANY(${p(OPEN_STATUSES)}::text[]))`);
     if (filter.enterpriseId)
@@ -246,6 +262,9 @@ export class IssueQueryService {
         fromStatus: r.from_status as IssueStatus | null,
         toStatus: r.to_status as IssueStatus | null,
         note: r.note,
+        audience: entryForEnterprise(r.action, r.to_status as IssueStatus | null)
+          ? EntryAudience.PUBLIC
+          : EntryAudience.INTERNAL,
       })),
     );
   }

@@ -27,7 +27,7 @@ import {
 } from '@sfw/shared-types';
 import { isStaff, selectsField } from '@sfw/subgraph-kit';
 import type { Context } from '../context';
-import { IssueStatus } from './lifecycle';
+import { entryForEnterprise, IssueStatus, publicStatus } from './lifecycle';
 import {
   CadreRef,
   DepartmentRef,
@@ -455,24 +455,55 @@ export class IssueResolver {
   @FieldResolver(() => [TimelineEntry], {
     description: 'Every change, oldest first; entries are never altered',
   })
-  timeline(@Root() i: Issue, @Ctx() ctx: Context): Promise<TimelineEntry[]> {
-    return ctx.loaders
+  async timeline(@Root() i: Issue, @Ctx() ctx: Context): Promise<TimelineEntry[]> {
+    const entries = await ctx.loaders
       .get<string, TimelineEntry[]>('timeline', (ids) => ctx.services.queries.timelines(ids))
       .load(i.id);
+    if (isStaff(ctx.viewer)) return entries;
+    // The enterprise sees the public steps only (ENTRY_VISIBILITY), and no internal status.
+    const out: TimelineEntry[] = [];
+    for (const e of entries) {
+      const v = entryForEnterprise(e.action, e.toStatus);
+      if (!v) continue;
+      out.push({
+        ...e,
+        note: v === 'PUBLIC' ? e.note : null,
+        fromStatus: e.fromStatus && publicStatus(e.fromStatus),
+        toStatus: e.toStatus && publicStatus(e.toStatus),
+      });
+    }
+    return out;
   }
 
-  @FieldResolver(() => [Refusal], { description: '“不能办” proposals with their sign-offs' })
-  refusals(@Root() i: Issue, @Ctx() ctx: Context): Promise<Refusal[]> {
-    return ctx.loaders
+  @FieldResolver(() => IssueStatus, {
+    description: 'The status; to the enterprise a refusal awaiting sign-off is still IN_PROGRESS',
+  })
+  status(@Root() i: Issue, @Ctx() ctx: Context): IssueStatus {
+    return isStaff(ctx.viewer) ? i.status : publicStatus(i.status);
+  }
+
+  @FieldResolver(() => [Refusal], {
+    description:
+      '“不能办” proposals with their sign-offs; the enterprise sees only the answers sent to it (APPROVED), and who signed them, without their notes',
+  })
+  async refusals(@Root() i: Issue, @Ctx() ctx: Context): Promise<Refusal[]> {
+    const all = await ctx.loaders
       .get<string, Refusal[]>('refusals', (ids) => ctx.services.queries.refusals(ids))
       .load(i.id);
+    if (isStaff(ctx.viewer)) return all;
+    return all
+      .filter((r) => r.status === 'APPROVED')
+      .map((r) => ({ ...r, nextRole: null, signOffs: r.signOffs.map((so) => ({ ...so, note: null })) }));
   }
 
-  @FieldResolver(() => [ReviewCase], { description: '说"不"评议 cases' })
-  reviews(@Root() i: Issue, @Ctx() ctx: Context): Promise<ReviewCase[]> {
-    return ctx.loaders
+  @FieldResolver(() => [ReviewCase], {
+    description: '说"不"评议 cases; the enterprise sees the decision, not the panel’s record',
+  })
+  async reviews(@Root() i: Issue, @Ctx() ctx: Context): Promise<ReviewCase[]> {
+    const all = await ctx.loaders
       .get<string, ReviewCase[]>('reviews', (ids) => ctx.services.queries.reviews(ids))
       .load(i.id);
+    return isStaff(ctx.viewer) ? all : all.map((r) => ({ ...r, record: null }));
   }
 }
 

@@ -35,6 +35,16 @@ export enum IssueColour {
   YELLOW = 'YELLOW',
   GREEN = 'GREEN',
 }
+/** Who sees a timeline entry (see ENTRY_VISIBILITY in lifecycle.ts). */
+export enum EntryAudience {
+  PUBLIC = 'PUBLIC',
+  INTERNAL = 'INTERNAL',
+}
+registerEnumType(EntryAudience, {
+  name: 'EntryAudience',
+  description: '时间线可见范围: PUBLIC 企业可见 / INTERNAL 仅办理方可见',
+});
+
 registerEnumType(IssueColour, {
   name: 'IssueColour',
   valuesConfig: {
@@ -199,6 +209,11 @@ export class TimelineEntry {
 
   @Field(() => String, { nullable: true })
   note!: string | null;
+
+  @Field(() => EntryAudience, {
+    description: 'PUBLIC: the enterprise sees this step; INTERNAL: only the handling side does',
+  })
+  audience!: EntryAudience;
 }
 
 @ObjectType({ description: 'A sign-off of a refusal' })

@@ -153,3 +153,53 @@ export const ACTION_LABELS: Record<IssueAction, string> = {
 export function canTransition(action: IssueAction, from: IssueStatus): boolean {
   return ALLOWED_FROM[action].includes(from);
 }
+
+/**
+ * Who reads a timeline entry (时间线): `PUBLIC` entries the enterprise sees, with their note;
+ * `PUBLIC_NO_NOTE` it sees without the note (the step is public, the words are the handling
+ * side's); `INTERNAL` entries only the handling side sees — drafts of a refusal, sign-offs and
+ * their notes. One table, read by the resolvers and listed in the README.
+ */
+export type EntryVisibility = 'PUBLIC' | 'PUBLIC_NO_NOTE' | 'INTERNAL';
+export const ENTRY_VISIBILITY: Record<IssueAction | 'SUBMIT' | 'MERGED_IN', EntryVisibility> = {
+  SUBMIT: 'PUBLIC',
+  ACCEPT: 'PUBLIC',
+  ASSIGN: 'PUBLIC',
+  START: 'PUBLIC',
+  FEEDBACK: 'PUBLIC',
+  AWAIT_ENTERPRISE: 'PUBLIC',
+  RESUME: 'PUBLIC',
+  ANSWER: 'PUBLIC',
+  PROPOSE_REFUSAL: 'INTERNAL',
+  // The last sign-off sends the "cannot handle" answer: that step is public (its answer is the
+  // approved refusal's reason); the earlier ones, and every sign-off note, are internal.
+  SIGN_OFF: 'INTERNAL',
+  CONFIRM: 'PUBLIC',
+  REOPEN: 'PUBLIC',
+  CLOSE: 'PUBLIC',
+  WITHDRAW: 'PUBLIC',
+  MERGE: 'PUBLIC',
+  MERGED_IN: 'PUBLIC',
+  ESCALATE: 'PUBLIC_NO_NOTE',
+  REQUEST_REVIEW: 'PUBLIC',
+  // The decision is public; the panel's deliberation (the review record) is not.
+  DECIDE_REVIEW: 'PUBLIC_NO_NOTE',
+  REASSIGN_REFUSAL: 'PUBLIC_NO_NOTE',
+  GROUP_COMMON: 'PUBLIC_NO_NOTE',
+  ANSWER_COMMON: 'PUBLIC',
+};
+
+/** How an entry appears to the enterprise: null when it does not see it at all. */
+export function entryForEnterprise(action: string, toStatus: IssueStatus | null): EntryVisibility | null {
+  const v = ENTRY_VISIBILITY[action as keyof typeof ENTRY_VISIBILITY] ?? 'INTERNAL';
+  if (action === 'SIGN_OFF' && toStatus === IssueStatus.ANSWERED) return 'PUBLIC_NO_NOTE';
+  return v === 'INTERNAL' ? null : v;
+}
+
+/**
+ * The status the enterprise sees: a refusal waiting for its sign-offs is an internal step, so the
+ * appeal is still 办理中 to the enterprise until the answer is sent.
+ */
+export function publicStatus(status: IssueStatus): IssueStatus {
+  return status === IssueStatus.REFUSAL_PENDING ? IssueStatus.IN_PROGRESS : status;
+}
