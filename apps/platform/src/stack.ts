@@ -202,10 +202,21 @@ export async function startStack(
     const tokens = {} as Record<DemoRoleKey, DemoToken>;
     const signingSecret =
       gatewayConfig.jwt.secret && jwtFromEnv ? gatewayConfig.jwt.secret : secrets.jwtSecret;
+    // The gateway refuses a token that lives longer than JWT_MAX_LIFETIME: never issue one.
+    const ttl = demoTokenSeconds(config.DEMO_TOKEN_TTL, gatewayConfig.jwt.maxLifetimeSeconds);
+    if (ttl < durationSeconds(config.DEMO_TOKEN_TTL))
+      logger.warn(
+        { DEMO_TOKEN_TTL: config.DEMO_TOKEN_TTL, seconds: ttl },
+        'DEMO_TOKEN_TTL exceeds the gateway’s JWT_MAX_LIFETIME: demo tokens live that long instead',
+      );
     for (const key of DEMO_ROLE_KEYS) {
       const viewer = viewers[key];
       tokens[key] = {
-        token: await issueToken(viewer, signingSecret, { expiresIn: config.DEMO_TOKEN_TTL }),
+        token: await issueToken(viewer, signingSecret, {
+          expiresIn: `${ttl}s`,
+          issuer: gatewayConfig.jwt.issuer,
+          audience: gatewayConfig.jwt.audience,
+        }),
         ...viewer,
       };
     }
@@ -229,6 +240,20 @@ export async function startStack(
     await stopAll();
     throw err;
   }
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A duration like 30d, 12h, 15m or 90s in seconds. */
+export function durationSeconds(text: string): number {
+  const m = /^(\d+)([smhd])$/.exec(text);
+  if (!m) throw new Error(`not a duration: ${text}`);
+  return Number(m[1]) * (UNIT_SECONDS[m[2] as string] ?? 1);
+}
+
+/** How long the demo tokens live: DEMO_TOKEN_TTL, but never past the gateway's maximum lifetime. */
+export function demoTokenSeconds(ttl: string, maxLifetimeSeconds: number): number {
+  return Math.min(durationSeconds(ttl), maxLifetimeSeconds);
 }
 
 /** The demo city (台州市): its demo review cycles cover it. */

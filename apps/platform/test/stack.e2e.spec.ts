@@ -106,22 +106,69 @@ async function checkIssuesAccess(
     'department',
     `mutation { proposeRefusal(id: "${id}", reason: "该地块位于永久基本农田保护范围内，依法不得转为建设用地，无法安排用地指标。") { status } }`,
   );
-  // The section chief and the leader in charge of 市经信局 are the demo department and leader users.
+  // 市经信局's three signatories are the demo users: section chief `department`, leader in charge
+  // `leader`, department head `head`. Each signs in that order, once; nobody signs out of turn.
+  const signOff = (key: string) =>
+    as(key, `mutation { signOffRefusal(id: "${id}", approve: true) { status outcome } }`);
+  expect(code(await signOff('head'))).toBe('NOT_SIGNATORY');
+  expect(code(await signOff('leader'))).toBe('NOT_SIGNATORY');
+  expect((await signOff('department')).errors).toBeUndefined();
+  expect(code(await signOff('department'))).toBe('NOT_SIGNATORY');
+  expect(code(await signOff('head'))).toBe('NOT_SIGNATORY');
+  expect((await signOff('leader')).errors).toBeUndefined();
+  const pending = await as(
+    'evaluator',
+    `{ issue(id: "${id}") { status refusals { nextRole signOffs { role } } } }`,
+  );
+  expect(pending.data.issue.status).toBe('REFUSAL_PENDING');
+  expect(pending.data.issue.refusals[0].nextRole).toBe('DEPARTMENT_HEAD');
+  // The enterprise sees no "cannot handle" before the third sign-off.
+  expect((await as('enterprise', `{ issue(id: "${id}") { status outcome } }`)).data.issue.outcome).toBeNull();
+  const lastSignOff = await signOff('head');
+  expect(lastSignOff.errors).toBeUndefined();
+  expect(lastSignOff.data.signOffRefusal).toEqual({ status: 'ANSWERED', outcome: 'CANNOT_HANDLE' });
+  const signed = await as(
+    'enterprise',
+    `{ issue(id: "${id}") { status outcome answer refusals { status signOffs { role signerName } } } }`,
+  );
+  expect(signed.errors).toBeUndefined();
+  expect(signed.data.issue).toMatchObject({ status: 'ANSWERED', outcome: 'CANNOT_HANDLE' });
+  expect(signed.data.issue.answer).toContain('永久基本农田');
+  // The enterprise disagrees and asks for a review (评议); only it may.
   expect(
-    (await as('department', `mutation { signOffRefusal(id: "${id}", approve: true) { status } }`)).errors,
-  ).toBeUndefined();
-  expect(
-    code(await as('department', `mutation { signOffRefusal(id: "${id}", approve: true) { status } }`)),
-  ).toBe('NOT_SIGNATORY');
-  expect(
-    (await as('leader', `mutation { signOffRefusal(id: "${id}", approve: true) { status } }`)).errors,
-  ).toBeUndefined();
+    code(
+      await as(
+        'department',
+        `mutation { requestRefusalReview(id: "${id}", reason: "企业认为地块可调整") { status } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+  const requested = await as(
+    'enterprise',
+    `mutation { requestRefusalReview(id: "${id}", reason: "地块已列入调整方案，请求复核“不能办”结论") { status } }`,
+  );
+  expect(requested.errors).toBeUndefined();
+  expect(requested.data.requestRefusalReview.status).toBe('REVIEW_REQUESTED');
+  // Departments and enterprises do not decide a review; an evaluator does, on the record.
+  const decide = (key: string) =>
+    as(
+      key,
+      `mutation { decideRefusalReview(id: "${id}", input: { decision: UPHELD, hearingOn: "${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())}", panel: ["企业代表", "律师", "人大代表"], record: "经评议，该地块确属永久基本农田，维持“不能办”结论。" }) { status outcome } }`,
+    );
+  expect(code(await decide('head'))).toBe('FORBIDDEN');
+  const decided = await decide('evaluator');
+  expect(decided.errors).toBeUndefined();
+  expect(decided.data.decideRefusalReview).toEqual({ status: 'ANSWERED', outcome: 'CANNOT_HANDLE' });
   const read = await as(
     'evaluator',
-    `{ issue(id: "${id}") { status refusals { nextRole signOffs { role } } timeline { action } } }`,
+    `{ issue(id: "${id}") { status refusals { status signOffs { role } } reviews { decision panel } timeline { action } } }`,
   );
-  expect(read.data.issue.status).toBe('REFUSAL_PENDING');
-  expect(read.data.issue.refusals[0].nextRole).toBe('DEPARTMENT_HEAD');
+  expect(read.data.issue.refusals[0].signOffs.map((s: { role: string }) => s.role)).toEqual([
+    'SECTION_CHIEF',
+    'LEADER_IN_CHARGE',
+    'DEPARTMENT_HEAD',
+  ]);
+  expect(read.data.issue.reviews).toEqual([{ decision: 'UPHELD', panel: ['企业代表', '律师', '人大代表'] }]);
   expect(read.data.issue.timeline.map((t: { action: string }) => t.action)).toEqual([
     'SUBMIT',
     'ACCEPT',
@@ -130,6 +177,9 @@ async function checkIssuesAccess(
     'PROPOSE_REFUSAL',
     'SIGN_OFF',
     'SIGN_OFF',
+    'SIGN_OFF',
+    'REQUEST_REVIEW',
+    'DECIDE_REVIEW',
   ]);
   // A second appeal through the whole loop: answered, reopened by the enterprise, answered again,
   // confirmed and closed; a third withdrawn by the enterprise.
@@ -447,11 +497,21 @@ describe('the embedded platform (npm start)', () => {
       'department',
       'enterprise',
       'evaluator',
+      'head',
       'leader',
     ]);
     expect(tokens.enterprise.enterpriseId).toMatch(/^[0-9a-f-]{36}$/);
     expect(tokens.cadre.cadreId).toBeTruthy();
     expect(tokens.department.departmentId).toBeTruthy();
+    // Every id a token carries is a UUID (the gateway refuses anything else) and lives at most 30 days.
+    for (const t of Object.values(tokens) as Record<string, string>[]) {
+      for (const k of ['enterpriseId', 'cadreId', 'departmentId'])
+        if (t[k] !== undefined)
+          expect(t[k]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const claims = JSON.parse(Buffer.from(t.token!.split('.')[1]!, 'base64url').toString());
+      expect(claims.exp - claims.iat).toBeLessThanOrEqual(30 * 86_400);
+    }
+    expect(tokens.head).toMatchObject({ departmentId: tokens.department.departmentId, roles: ['leader'] });
 
     const all = await graphql(first.url, '{ enterprises(first: 1) { totalCount } }', tokens.admin.token);
     expect(all.data.enterprises.totalCount).toBe(300);
@@ -461,7 +521,7 @@ describe('the embedded platform (npm start)', () => {
       tokens.enterprise.token,
     );
     expect(own.data.enterprises.edges).toEqual([{ node: { id: tokens.enterprise.enterpriseId } }]);
-    for (const key of ['cadre', 'department', 'leader', 'evaluator']) {
+    for (const key of ['cadre', 'department', 'leader', 'head', 'evaluator']) {
       expect(
         (await graphql(first.url, '{ enterprises(first: 1) { totalCount } }', tokens[key].token)).data
           .enterprises.totalCount,

@@ -127,10 +127,15 @@ describe('generateDemoDepartments', () => {
     }
   });
 
-  it('carries the demo login subjects on 台州市经济和信息化局', () => {
+  it('carries the demo login subjects on 台州市经济和信息化局, one per sign-off role', () => {
     const jxj = departments[0]!;
-    expect(jxj.members.find((m) => m.account === 'demo-leader')?.role).toBe(SignOffRole.LEADER_IN_CHARGE);
     expect(jxj.members.find((m) => m.account === 'demo-department')?.role).toBe(SignOffRole.SECTION_CHIEF);
+    expect(jxj.members.find((m) => m.account === 'demo-leader')?.role).toBe(SignOffRole.LEADER_IN_CHARGE);
+    expect(jxj.members.find((m) => m.account === 'demo-head')?.role).toBe(SignOffRole.DEPARTMENT_HEAD);
+    // The head is the department's only 部门负责人: the third sign-off is the demo head's.
+    expect(jxj.members.filter((m) => m.role === SignOffRole.DEPARTMENT_HEAD).map((m) => m.account)).toEqual([
+      'demo-head',
+    ]);
     expect(jxj.members.find((m) => m.role === SignOffRole.DEPARTMENT_HEAD)?.title).toBe('局长');
   });
 
