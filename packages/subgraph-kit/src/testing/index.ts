@@ -123,3 +123,11 @@ export async function startTestSubgraph<S>(
 }
 
 export { signViewer };
+export {
+  PAGE_ARGUMENTS,
+  pagedFields,
+  pageSizeProblems,
+  unprobedPagedFields,
+  type PageCheckOptions,
+  type PageProbe,
+} from './paging';

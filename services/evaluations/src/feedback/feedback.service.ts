@@ -358,7 +358,7 @@ export class FeedbackService {
     first: number,
     after: { k: string; id: string } | null,
     viewer: Viewer | null,
-  ): Promise<{ rows: RatingRow[]; total: number }> {
+  ): Promise<{ rows: RatingRow[]; total: number; hasNextPage: boolean }> {
     const params: unknown[] = [];
     const where = [feedbackScopeSql('r', viewer, params, 'ap.cadre_id')];
     const p = (v: unknown) => {
@@ -380,12 +380,17 @@ export class FeedbackService {
       page.push(after.k, after.id);
       keyset = ` AND (r.rated_at, r.id) < ($${page.length - 1}::timestamptz, $${page.length}::uuid)`;
     }
+    // One row more than the page tells whether another page follows; it is not part of this one.
     page.push(first + 1);
     const rows = (await this.ds.query(
       `SELECT ${RATING_COLUMNS('r')} ${base}${keyset} ORDER BY r.rated_at DESC, r.id DESC LIMIT $${page.length}`,
       page,
     )) as RawRating[];
-    return { rows: rows.map((r) => toRating(r, viewer)), total };
+    return {
+      rows: rows.slice(0, first).map((r) => toRating(r, viewer)),
+      total,
+      hasNextPage: rows.length > first,
+    };
   }
 
   // --- rectifications (差评整改) ----------------------------------------------------------------
