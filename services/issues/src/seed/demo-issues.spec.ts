@@ -580,6 +580,34 @@ describe('generateDemoIssues', () => {
     expect(refusals.some(({ r }) => r.departmentId === incomplete.id)).toBe(false);
   });
 
+  it('logs staff in as dept-<code>-staff, even where a demo login holds the head’s seat', () => {
+    // 台州市经济和信息化局’s head signs in as demo-head; its staff are still dept-tz-jxj-staff.
+    const jxj = input.departments.find((d) => d.code === 'TZ-JXJ')!;
+    const withDemoHead: DemoIssuesInput = {
+      ...input,
+      departments: input.departments.map((d) =>
+        d === jxj
+          ? {
+              ...d,
+              members: d.members.map((m) =>
+                m.role === SignOffRole.DEPARTMENT_HEAD && m.account ? { ...m, account: 'demo-head' } : m,
+              ),
+            }
+          : d,
+      ),
+    };
+    const some = generateDemoIssues(withDemoHead, { today: TODAY, seed: 42, calendar, count: 1500 });
+    const staff = new Set(
+      some.flatMap((i) =>
+        i.timeline
+          .filter((e) => e.actorRoles.includes('department') && e.actor.endsWith('-staff'))
+          .map((e) => e.actor),
+      ),
+    );
+    expect(staff.has('dept-tz-jxj-staff')).toBe(true);
+    expect([...staff].every((a) => /^dept-[a-z0-9-]+-staff$/.test(a))).toBe(true);
+  });
+
   it('makes one Luqiao county bureau answer most appeals "cannot handle", rarely reviewed', () => {
     // 路桥 2022: 1,087 of 1,945 appeals answered 不能办 while satisfaction read 100%.
     const luqiao = luqiaoPatternDepartment(input.departments)!;

@@ -1266,8 +1266,14 @@ function toDept(d: SeedIssueDepartment, rng: SeededRandom): Dept | null {
     const candidates = members.filter((m) => m.role === role && !chosen.some((c) => c.account === m.account));
     if (candidates.length) chosen.push(rng.pick(candidates));
   }
+  // Staff log in as dept-<code>-staff (the cadres seed's accounts are dept-<code>-head, …, but a
+  // demo login such as demo-head may stand in for one of them).
   const head = members.find((m) => m.role === SignOffRole.DEPARTMENT_HEAD);
-  const base = head ? head.account.replace(/-head$/, '') : `dept-${d.id.slice(0, 8)}`;
+  const base = d.code
+    ? `dept-${d.code.toLowerCase()}`
+    : head
+      ? head.account.replace(/-head$/, '')
+      : `dept-${d.id.slice(0, 8)}`;
   return {
     id: d.id,
     level: d.level as AdministrativeLevel,
