@@ -363,13 +363,13 @@ describe('changing an enterprise', () => {
   it('adds and removes tags', async () => {
     const e = (await sg.services.enterprises.findByCreditCode('914403001922038216'))!;
     const add = await sg.query<{ addEnterpriseTags: { tags: string[] } }>(
-      `mutation($id: ID!) { addEnterpriseTags(id: $id, tags: ["龙头骨干", "专精特新"]) { tags } }`,
+      `mutation($id: ID!) { addEnterpriseTags(id: $id, tags: ["龙头骨干", "专精特新"], reason: "2026年度专精特新名单") { tags } }`,
       { id: e.id },
       admin,
     );
     expect(add.data!.addEnterpriseTags.tags).toEqual(['专精特新', '隐形冠军(培育)', '龙头骨干']);
     const rm = await sg.query<{ removeEnterpriseTags: { tags: string[] } }>(
-      `mutation($id: ID!) { removeEnterpriseTags(id: $id, tags: ["隐形冠军（培育）"]) { tags } }`,
+      `mutation($id: ID!) { removeEnterpriseTags(id: $id, tags: ["隐形冠军（培育）"], reason: "培育期满未通过认定") { tags } }`,
       { id: e.id },
       admin,
     );

@@ -13,7 +13,9 @@ async function checkMigrations(db: Database): Promise<void> {
     )
   ).map((r: { table_name: string }) => r.table_name);
   expect(tables).toEqual([
+    'department_ref',
     'enterprise',
+    'enterprise_change',
     'import_job',
     'liaison',
     'migrations',

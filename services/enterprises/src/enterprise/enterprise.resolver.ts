@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   Info,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -23,7 +24,9 @@ import { Region } from '../region/region.entity';
 import { canRead, ownEnterpriseOnly } from './enterprise.access';
 import { Enterprise } from './enterprise.entity';
 import { loadEnterprise } from './enterprise.reference';
+import type { EnterpriseChangeRow } from '../governance/governance';
 import {
+  EnterpriseChange,
   EnterpriseConnection,
   EnterprisesArgs,
   RegisterEnterpriseInput,
@@ -91,19 +94,23 @@ export class EnterpriseResolver {
     @Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput,
     @Ctx() ctx: Context,
   ): Promise<Enterprise> {
-    return ctx.services.enterprises.register({
-      name: input.name,
-      creditCode: input.creditCode,
-      regionCode: input.regionCode,
-      industryCode: input.industryCode,
-      scale: input.scale,
-      tags: input.tags ?? [],
-      employees: input.employees ?? null,
-      registeredCapital: input.registeredCapital ?? null,
-      foundedOn: input.foundedOn ?? null,
-      parks: input.parks ?? [],
-      liaisons: input.liaisons ?? [],
-    });
+    const actor = { viewer: ctx.viewer, reason: '登记' };
+    return ctx.services.enterprises.register(
+      {
+        name: input.name,
+        creditCode: input.creditCode,
+        regionCode: input.regionCode,
+        industryCode: input.industryCode,
+        scale: input.scale,
+        tags: input.tags ?? [],
+        employees: input.employees ?? null,
+        registeredCapital: input.registeredCapital ?? null,
+        foundedOn: input.foundedOn ?? null,
+        parks: input.parks ?? [],
+        liaisons: input.liaisons ?? [],
+      },
+      actor,
+    );
   }
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
@@ -111,7 +118,10 @@ export class EnterpriseResolver {
   async updateEnterprise(@Args() args: UpdateEnterpriseArgs, @Ctx() ctx: Context): Promise<Enterprise> {
     // GraphQL input objects arrive with absent fields undefined; keep only those given.
     const patch = Object.fromEntries(Object.entries({ ...args.input }).filter(([, v]) => v !== undefined));
-    return ctx.services.enterprises.update(args.id, patch, args.expectedVersion);
+    return ctx.services.enterprises.update(args.id, patch, args.expectedVersion, {
+      viewer: ctx.viewer,
+      reason: args.reason ?? null,
+    });
   }
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
@@ -119,9 +129,11 @@ export class EnterpriseResolver {
   async addEnterpriseTags(
     @Arg('id', () => ID) id: string,
     @Arg('tags', () => [String]) tags: string[],
+    @Arg('reason', () => String, { nullable: true, description: '依据: required (4–500 characters)' })
+    reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<Enterprise> {
-    return ctx.services.enterprises.addTags(id, tags);
+    return ctx.services.enterprises.addTags(id, tags, { viewer: ctx.viewer, reason });
   }
 
   @Authorized(Role.ADMIN, Role.DEPARTMENT)
@@ -129,9 +141,11 @@ export class EnterpriseResolver {
   async removeEnterpriseTags(
     @Arg('id', () => ID) id: string,
     @Arg('tags', () => [String]) tags: string[],
+    @Arg('reason', () => String, { nullable: true, description: '依据: required (4–500 characters)' })
+    reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<Enterprise> {
-    return ctx.services.enterprises.removeTags(id, tags);
+    return ctx.services.enterprises.removeTags(id, tags, { viewer: ctx.viewer, reason });
   }
 
   @FieldResolver(() => Region)
@@ -144,6 +158,38 @@ export class EnterpriseResolver {
   @FieldResolver(() => Industry)
   industry(@Root() e: Enterprise, @Ctx() ctx: Context): Industry {
     return toIndustry(e.industryCode, ctx.services.industries);
+  }
+
+  @FieldResolver(() => [EnterpriseChange], {
+    description:
+      '变更记录: who changed what, when, before and after, and why; newest first (staff, and the enterprise itself)',
+  })
+  async changes(
+    @Root() e: Enterprise,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<EnterpriseChange[]> {
+    if (!canRead(ctx.viewer, e.id)) return [];
+    const rows = await ctx.loaders
+      .get<string, EnterpriseChangeRow[]>(`changes:${first}`, (ids) =>
+        ctx.services.governance.changesOf(ids, first),
+      )
+      .load(e.id);
+    return rows.map((r) => ({
+      version: r.version,
+      at: r.at,
+      actor: r.actor,
+      actorName: r.actor_name,
+      actorRoles: r.actor_roles,
+      departmentId: r.department_id,
+      reason: r.reason,
+      source: r.source,
+      changes: Object.keys({ ...r.before, ...r.after }).map((field) => ({
+        field,
+        before: field in r.before ? JSON.stringify(r.before[field]) : null,
+        after: field in r.after ? JSON.stringify(r.after[field]) : null,
+      })),
+    }));
   }
 
   @FieldResolver(() => [Liaison], {

@@ -5,11 +5,13 @@ import {
   AppError,
   badInput,
   conflict,
+  forbidden,
   notFound,
   orderByKeys,
   groupByKeys,
   type Outbox,
 } from '@sfw/subgraph-kit';
+import type { ChangeActor, Governance } from '../governance/governance';
 import { Liaison } from '../liaison/liaison.entity';
 import { Enterprise } from './enterprise.entity';
 import {
@@ -68,6 +70,11 @@ export function toSnapshot(e: Enterprise): EnterpriseSnapshotV1 {
   };
 }
 
+/** The named fields of an enterprise, for the change record. */
+function pick(e: Enterprise, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f, (e as unknown as Record<string, unknown>)[f] ?? null]));
+}
+
 const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' &&
   err !== null &&
@@ -83,6 +90,7 @@ export class EnterpriseService {
     private readonly schema: string,
     private readonly outbox: Outbox,
     readonly ref: Omit<ReferenceData, 'today'>,
+    readonly governance: Governance,
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
@@ -209,12 +217,18 @@ export class EnterpriseService {
     return encodeCursor(order, order === 'CREATED_AT' ? e.createdAt.toISOString() : e.name, e.id);
   }
 
-  /** Register one enterprise with its liaisons; a known credit code is a CONFLICT. */
-  async register(draft: EnterpriseDraft): Promise<Enterprise> {
+  /**
+   * Register one enterprise with its liaisons; a known credit code is a CONFLICT. With an actor
+   * (a request), only administrators and the registration registry's department may register.
+   */
+  async register(draft: EnterpriseDraft, actor?: ChangeActor): Promise<Enterprise> {
     const { value, problems } = validateDraft(draft, this.referenceData());
     if (problems.length) throw badInput(problems);
     try {
-      return await this.dataSource.transaction((m) => this.insertValidated(m, value));
+      return await this.dataSource.transaction(async (m) => {
+        if (actor) await this.assertRegistrar(m, actor);
+        return this.insertValidated(m, value, actor);
+      });
     } catch (err) {
       if (isUniqueViolation(err)) {
         const existing = await this.dataSource
@@ -230,9 +244,18 @@ export class EnterpriseService {
     }
   }
 
+  /** Registration data comes from the registry: administrators and its department register. */
+  async assertRegistrar(m: EntityManager, actor: ChangeActor): Promise<void> {
+    if (!(await this.governance.allowedGroups(m, actor.viewer)).has('registration'))
+      throw forbidden(
+        '只有管理员或市场监管部门可以登记企业',
+        'only administrators or the registration registry department may register enterprises',
+      );
+  }
+
   /** Insert a validated draft inside the caller's transaction. */
-  async insertValidated(m: EntityManager, value: EnterpriseDraft): Promise<Enterprise> {
-    const [saved] = await this.insertManyValidated(m, [value]);
+  async insertValidated(m: EntityManager, value: EnterpriseDraft, actor?: ChangeActor): Promise<Enterprise> {
+    const [saved] = await this.insertManyValidated(m, [value], actor);
     return saved as Enterprise;
   }
 
@@ -240,10 +263,19 @@ export class EnterpriseService {
    * Insert validated drafts inside the caller's transaction, a few statements for the whole
    * batch (the import and the demo seed write hundreds at a time).
    */
-  async insertManyValidated(m: EntityManager, values: EnterpriseDraft[]): Promise<Enterprise[]> {
+  async insertManyValidated(
+    m: EntityManager,
+    values: EnterpriseDraft[],
+    actor?: ChangeActor,
+  ): Promise<Enterprise[]> {
     if (!values.length) return [];
     const repo = m.getRepository(Enterprise);
     const saved = await repo.save(values.map(({ liaisons: _liaisons, ...fields }) => repo.create(fields)));
+    await this.governance.recordCreated(
+      m,
+      saved.map((e) => ({ id: e.id, version: e.version, after: pick(e, SNAPSHOT_FIELDS) })),
+      actor ?? { viewer: null, source: 'system' },
+    );
     const liaisons = saved.flatMap((e, i) =>
       (values[i]?.liaisons ?? []).map((l, position) => ({ ...l, position, enterpriseId: e.id })),
     );
@@ -264,10 +296,17 @@ export class EnterpriseService {
    * (someone else's change is never silently overwritten). Emits EnterpriseUpdated when a field
    * other services read has changed; an empty change is a no-op.
    */
-  async update(id: string, patch: EnterprisePatch, expectedVersion?: number | null): Promise<Enterprise> {
+  async update(
+    id: string,
+    patch: EnterprisePatch,
+    expectedVersion?: number | null,
+    actor?: ChangeActor,
+  ): Promise<Enterprise> {
     const { value, problems } = validatePatch(patch, this.referenceData(), 'input.');
     if (problems.length) throw badInput(problems);
-    return this.dataSource.transaction((m) => this.applyPatch(m, id, value, expectedVersion));
+    return this.dataSource.transaction((m) =>
+      this.applyPatch(m, id, value, expectedVersion, undefined, actor),
+    );
   }
 
   async applyPatch(
@@ -277,6 +316,8 @@ export class EnterpriseService {
     expectedVersion?: number | null,
     /** The row, when the caller has already locked it in this transaction. */
     locked?: Enterprise,
+    /** Who changes it and why: checked against the registry owners, and recorded. */
+    actor?: ChangeActor,
   ): Promise<Enterprise> {
     const current = locked ?? (await this.lock(m, id));
     if (expectedVersion != null && expectedVersion !== current.version)
@@ -287,8 +328,18 @@ export class EnterpriseService {
       );
     const changed = SNAPSHOT_FIELDS.filter((f) => value[f] !== undefined && !sameValue(value[f], current[f]));
     if (changed.length === 0) return current;
+    if (actor?.viewer) await this.governance.authorize(m, actor, changed);
+    const before = pick(current, changed);
     const next = m.getRepository(Enterprise).merge(current, value);
     const saved = await m.getRepository(Enterprise).save(next);
+    await this.governance.record(
+      m,
+      id,
+      saved.version,
+      actor ?? { viewer: null, source: 'system' },
+      before,
+      pick(saved, changed),
+    );
     await this.outbox.add(
       m,
       'EnterpriseUpdated',
@@ -298,21 +349,21 @@ export class EnterpriseService {
     return saved;
   }
 
-  async addTags(id: string, tags: string[]): Promise<Enterprise> {
+  async addTags(id: string, tags: string[], actor?: ChangeActor): Promise<Enterprise> {
     return this.dataSource.transaction(async (m) => {
       const current = await this.lock(m, id);
       const { value, problems } = validatePatch({ tags: [...current.tags, ...tags] }, this.referenceData());
       if (problems.length) throw badInput(problems);
-      return this.applyPatch(m, id, value);
+      return this.applyPatch(m, id, value, null, current, actor);
     });
   }
 
-  async removeTags(id: string, tags: string[]): Promise<Enterprise> {
+  async removeTags(id: string, tags: string[], actor?: ChangeActor): Promise<Enterprise> {
     return this.dataSource.transaction(async (m) => {
       const current = await this.lock(m, id);
       const { value: removing } = validatePatch({ tags }, this.referenceData());
       const drop = new Set(removing.tags ?? []);
-      return this.applyPatch(m, id, { tags: current.tags.filter((t) => !drop.has(t)) });
+      return this.applyPatch(m, id, { tags: current.tags.filter((t) => !drop.has(t)) }, null, current, actor);
     });
   }
 

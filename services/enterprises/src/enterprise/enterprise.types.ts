@@ -175,4 +175,56 @@ export class UpdateEnterpriseArgs {
     description: 'The version the change is based on; refused if the enterprise has changed since',
   })
   expectedVersion?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why (依据): required, 4–500 characters, when a governed attribute changes (registration data, scale, tags)',
+  })
+  reason?: string | null;
+}
+
+@ObjectType({ description: 'One attribute of a recorded change: its value before and after, as JSON' })
+export class EnterpriseAttributeChange {
+  @Field({
+    description:
+      'name, regionCode, industryCode, scale, tags, employees, registeredCapital, foundedOn, parks',
+  })
+  field!: string;
+
+  @Field(() => String, { nullable: true })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true })
+  after!: string | null;
+}
+
+@ObjectType({ description: '企业信息变更记录: one append-only entry per change (registration included)' })
+export class EnterpriseChange {
+  @Field(() => Int, { description: 'The enterprise version this change produced' })
+  version!: number;
+
+  @Field()
+  at!: Date;
+
+  @Field({ description: 'Account of who changed it (system for the demo data and command-line tools)' })
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  actorName!: string | null;
+
+  @Field(() => [String])
+  actorRoles!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The department the actor acted for' })
+  departmentId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '依据: the reason given' })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A bulk change’s source (an import’s file)' })
+  source!: string | null;
+
+  @Field(() => [EnterpriseAttributeChange])
+  changes!: EnterpriseAttributeChange[];
 }

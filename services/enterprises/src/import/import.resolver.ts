@@ -107,7 +107,7 @@ export class ImportResolver {
     @Arg('wait', () => Boolean, { defaultValue: false }) wait: boolean,
     @Ctx() ctx: Context,
   ): Promise<ImportJob> {
-    const { job, done } = await ctx.services.imports.start(csv, fileName, ctx.viewer?.sub ?? null);
+    const { job, done } = await ctx.services.imports.start(csv, fileName, ctx.viewer);
     return wait ? done : job;
   }
 

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { validateCreditCode } from '@sfw/shared-types';
+import { validateCreditCode, type Viewer } from '@sfw/shared-types';
 import { AppError, type Logger } from '@sfw/subgraph-kit';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
+import type { ChangeActor } from '../governance/governance';
 import {
   validateDraft,
   validateLiaison,
@@ -105,6 +106,8 @@ export class ImportService {
   async run(
     text: string,
     onProgress?: (counts: ImportCounts) => void | Promise<void>,
+    /** Who imports (recorded on every change; the CLI imports as the system). */
+    actor: ChangeActor = { viewer: null, source: 'import (command line)' },
   ): Promise<ImportReport> {
     const parsed = this.parse(text);
     const counts: ImportCounts = {
@@ -170,7 +173,7 @@ export class ImportService {
         seen.set(value.creditCode, row.line);
         ready.push({ row, value });
       }
-      await this.applyChunk(ready, counts, fail);
+      await this.applyChunk(ready, counts, fail, actor);
       counts.processed = Math.min(parsed.rows.length, start + IMPORT_CHUNK);
       await onProgress?.({ ...counts });
     }
@@ -182,6 +185,7 @@ export class ImportService {
     ready: { row: ParsedRow; value: EnterpriseDraft }[],
     counts: ImportCounts,
     fail: (e: ImportRowError) => void,
+    actor: ChangeActor,
   ): Promise<void> {
     if (!ready.length) return;
     const tally = { created: 0, updated: 0, unchanged: 0 };
@@ -206,7 +210,7 @@ export class ImportService {
         const newDrafts = ready
           .filter(({ value }) => !byCode.has(value.creditCode))
           .map(({ value }) => value);
-        await this.enterprises.insertManyValidated(m, newDrafts);
+        await this.enterprises.insertManyValidated(m, newDrafts, actor);
         tally.created += newDrafts.length;
         for (const { row, value } of ready) {
           const current = byCode.get(value.creditCode);
@@ -217,7 +221,7 @@ export class ImportService {
           }
           const before = current.version;
           // Locked by the chunk's SELECT … FOR UPDATE above.
-          const saved = await this.enterprises.applyPatch(m, current.id, patch, null, current);
+          const saved = await this.enterprises.applyPatch(m, current.id, patch, null, current, actor);
           let changed = saved.version !== before;
           const phones = phonesById.get(current.id) ?? new Set<string>();
           const fresh = value.liaisons.filter((l) => !phones.has(validateLiaison(l, 'l').value.phone));
@@ -252,7 +256,7 @@ export class ImportService {
         return;
       }
       // Isolate the row that broke the chunk: retry one row per transaction.
-      for (const item of ready) await this.applyChunk([item], counts, fail);
+      for (const item of ready) await this.applyChunk([item], counts, fail, actor);
     }
   }
 
@@ -260,8 +264,12 @@ export class ImportService {
   async start(
     text: string,
     fileName: string | null,
-    startedBy: string | null,
+    viewer: Viewer | null,
   ): Promise<{ job: ImportJob; done: Promise<ImportJob> }> {
+    const startedBy = viewer?.sub ?? null;
+    const actor: ChangeActor = { viewer, source: `批量导入 ${fileName ?? 'CSV'}`.slice(0, 200) };
+    // The import is the registry's own data: administrators and the registration department.
+    await this.dataSource.transaction((m) => this.enterprises.assertRegistrar(m, actor));
     const parsed = this.parse(text);
     const [row] = (await this.dataSource.query(
       `INSERT INTO "${this.schema}".import_job (file_name, status, total, started_by, ignored_columns)
@@ -269,7 +277,7 @@ export class ImportService {
       [fileName, parsed.rows.length, startedBy, parsed.ignoredColumns],
     )) as { id: string }[];
     const id = row?.id as string;
-    const done = this.run(text, (c) => this.saveProgress(id, c, 'RUNNING'))
+    const done = this.run(text, (c) => this.saveProgress(id, c, 'RUNNING'), actor)
       .then(async (report) => {
         await this.saveProgress(id, report, 'SUCCEEDED', report.errors);
         return this.job(id) as Promise<ImportJob>;
