@@ -41,6 +41,11 @@ export interface EnterpriseSnapshotV1 {
   registeredCapital: number | null;
   foundedOn: string | null;
   parks: string[];
+  /**
+   * The enterprise's version in the enterprises subgraph: the entry of its change record
+   * (变更记录) these values come from. Absent in events written before the record existed.
+   */
+  version?: number;
 }
 
 export interface EnterpriseRegisteredV1 {

@@ -13,6 +13,7 @@ import {
 } from './graphql/resolvers';
 import { PoliciesInitial1764100000000 } from './migrations/1764100000000-policies-initial';
 import { PoliciesMatchPerEnterprise1764200000000 } from './migrations/1764200000000-policies-match-per-enterprise';
+import { PoliciesGrantBasis1764400000000 } from './migrations/1764400000000-policies-grant-basis';
 import { ApplicationService } from './policy/application.service';
 import { PairingService } from './policy/pairing.service';
 import { PolicyService } from './policy/policy.service';
@@ -53,7 +54,11 @@ export const policiesSubgraph: SubgraphDefinition<PoliciesServices> = {
   name: 'policies',
   defaultPort: 4004,
   entities: [],
-  migrations: [PoliciesInitial1764100000000, PoliciesMatchPerEnterprise1764200000000],
+  migrations: [
+    PoliciesInitial1764100000000,
+    PoliciesMatchPerEnterprise1764200000000,
+    PoliciesGrantBasis1764400000000,
+  ],
   buildSchema: buildPoliciesSchema,
   createServices({ database, logger, env }) {
     const calendar = WorkCalendar.fromEnv(env as NodeJS.ProcessEnv);

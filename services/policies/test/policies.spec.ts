@@ -58,9 +58,11 @@ interface Ent {
   registeredCapital: number | null;
   foundedOn: string | null;
   parks: string[];
+  /** The enterprises subgraph's change-record version (default 3). */
+  version?: number;
 }
 const snapshot = (e: Ent, name = '台州测试企业有限公司') => ({
-  enterprise: { ...e, name, creditCode: '91331004MA2AAAAAA0' },
+  enterprise: { version: 3, ...e, name, creditCode: '91331004MA2AAAAAA0' },
 });
 const register = (e: Ent) => bus.publish(envelope('EnterpriseRegistered', e.id, snapshot(e)));
 const update = (e: Ent) =>
@@ -317,13 +319,26 @@ describe('policies and eligibility', () => {
     );
     expect(over).toMatchObject({ code: 'AMOUNT_EXCEEDS_RULE', max: 300000 });
     const approved = await ok<{
-      approveApplication: { status: string; approvedAmount: number; payoutDue: string; decidedAt: string };
+      approveApplication: {
+        status: string;
+        approvedAmount: number;
+        payoutDue: string;
+        decidedAt: string;
+        basis: { recordVersion: number; scale: string; industryCode: string; tags: string[] };
+      };
     }>(
-      `mutation { approveApplication(id: "${id}", amount: 280000, note: "核定研发投入280万元") { status approvedAmount payoutDue decidedAt } }`,
+      `mutation { approveApplication(id: "${id}", amount: 280000, note: "核定研发投入280万元") { status approvedAmount payoutDue decidedAt basis { recordVersion scale industryCode tags } } }`,
       {},
       luqiao,
     );
     expect(approved.approveApplication).toMatchObject({ status: 'APPROVED', approvedAmount: 280000 });
+    // The approval cites the attributes it relied on and the change-record version they come from.
+    expect(approved.approveApplication.basis).toMatchObject({
+      recordVersion: 3,
+      scale: E1.scale,
+      industryCode: E1.industryCode,
+      tags: E1.tags,
+    });
     const due = WorkCalendar.load().deadline(new Date(approved.approveApplication.decidedAt), 10);
     expect(Math.abs(new Date(approved.approveApplication.payoutDue).getTime() - due.getTime())).toBeLessThan(
       5000,
@@ -400,9 +415,17 @@ describe('policies and eligibility', () => {
     );
     await ok(PUBLISH, { id }, city);
     const grants = await sg.database.dataSource.query(
-      `SELECT enterprise_id, status, approved_amount::float8 AS amount FROM policies.application WHERE policy_id = $1 AND auto ORDER BY 1`,
+      `SELECT enterprise_id, status, approved_amount::float8 AS amount, basis FROM policies.application WHERE policy_id = $1 AND auto ORDER BY 1`,
       [id],
     );
+    // Each grant cites the attributes that made the enterprise eligible, with their record version.
+    for (const g of grants as {
+      enterprise_id: string;
+      basis: { recordVersion: number; employees: number };
+    }[]) {
+      const e = [E1, E3, E4].find((x) => x.id === g.enterprise_id)!;
+      expect(g.basis).toMatchObject({ recordVersion: 3, employees: e.employees, scale: e.scale });
+    }
     expect(grants.map((g: { enterprise_id: string }) => g.enterprise_id).sort()).toEqual(
       [E1.id, E3.id, E4.id].sort(),
     );
@@ -816,7 +839,8 @@ describe('matching kept current over time and at scale', () => {
   it('carries matches and pushes across the storage migration, down and up again', async () => {
     const before = await state();
     const ds = sg.database.dataSource;
-    await ds.undoLastMigration();
+    await ds.undoLastMigration(); // the grant basis (1764400000000), which came after
+    await ds.undoLastMigration(); // the storage migration
     const tables = await q<{ table_name: string; table_type: string }>(
       `SELECT table_name, table_type FROM information_schema.tables
        WHERE table_schema = 'policies' AND table_name IN ('policy_match', 'policy_push') ORDER BY 1`,

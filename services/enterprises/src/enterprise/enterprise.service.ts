@@ -67,6 +67,7 @@ export function toSnapshot(e: Enterprise): EnterpriseSnapshotV1 {
     registeredCapital: e.registeredCapital,
     foundedOn: e.foundedOn,
     parks: e.parks,
+    version: e.version,
   };
 }
 

@@ -236,6 +236,40 @@ export class ApplicationStep {
   note!: string | null;
 }
 
+/** 审批依据 */
+@ObjectType({ description: '审批依据: what a grant or approval relied on' })
+export class GrantBasis {
+  @Field(() => Int, {
+    nullable: true,
+    description: "The enterprise's version in the enterprises subgraph's change record (Enterprise.changes)",
+  })
+  recordVersion!: number | null;
+
+  @Field({ description: 'ABOVE_DESIGNATED (规上), BELOW_DESIGNATED (规下) or SMALL_MICRO (小微)' })
+  scale!: string;
+
+  @Field()
+  industryCode!: string;
+
+  @Field()
+  regionCode!: string;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => Float, { nullable: true, description: '注册资本 (万元)' })
+  registeredCapital!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  employees!: number | null;
+
+  @Field(() => String, { nullable: true })
+  foundedOn!: string | null;
+
+  @Field({ description: 'When these values were taken' })
+  takenAt!: Date;
+}
+
 /** 政策申报 */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '政策申报 (or a grant without application): from submission to payout' })
@@ -285,6 +319,13 @@ export class Application {
 
   @Field(() => Date, { nullable: true, description: '兑付期限' })
   payoutDue!: Date | null;
+
+  @Field(() => GrantBasis, {
+    nullable: true,
+    description:
+      '依据: the enterprise attributes the approval or grant relied on, and the change-record version they come from',
+  })
+  basis!: GrantBasis | null;
 
   @Field(() => Float, { nullable: true })
   paidAmount!: number | null;

@@ -1,3 +1,4 @@
+import { basisSql, type GrantBasis } from './basis';
 import { Role, regionPrefix, type Viewer } from '@sfw/shared-types';
 import {
   AppError,
@@ -48,6 +49,8 @@ export interface ApplicationRow {
   paidOn: string | null;
   payoutReference: string | null;
   version: number;
+  /** What the approval or grant relied on (null until approved). */
+  basis: GrantBasis | null;
 }
 
 export interface ApplicationEventRow {
@@ -67,7 +70,7 @@ const COLUMNS = (
   ${a}.status, ${a}.submitted_by AS "submittedBy", ${a}.submitted_at AS "submittedAt", ${a}.decision_note AS "decisionNote",
   ${a}.decided_by AS "decidedBy", ${a}.decided_at AS "decidedAt", ${a}.approved_amount::float8 AS "approvedAmount",
   ${a}.payout_due AS "payoutDue", ${a}.paid_amount::float8 AS "paidAmount", to_char(${a}.paid_on, 'YYYY-MM-DD') AS "paidOn",
-  ${a}.payout_reference AS "payoutReference", ${a}.version`;
+  ${a}.payout_reference AS "payoutReference", ${a}.version, ${a}.basis`;
 
 const text = (v: string | null | undefined) => v?.trim() || null;
 
@@ -449,7 +452,8 @@ export class ApplicationService {
         const due = amount > 0 ? this.calendar.deadline(new Date(), policy.payoutWorkdays) : null;
         await m.query(
           `UPDATE "${this.s}".application SET approved_amount = $2, decision_note = $3, decided_by = $4, decided_at = now(),
-           payout_due = $5 WHERE id = $1`,
+           payout_due = $5, basis = (SELECT ${basisSql('e')} FROM "${this.s}".enterprise e WHERE e.id = application.enterprise_id)
+           WHERE id = $1`,
           [a.id, Math.round(amount * 100) / 100, text(note), v.sub, due],
         );
         return { to: ApplicationStatus.APPROVED, note: text(note) };

@@ -1,3 +1,4 @@
+import { basisSql } from './basis';
 import { Role, regionContains, readDivisions, type Viewer } from '@sfw/shared-types';
 import {
   AppError,
@@ -760,11 +761,11 @@ export class PolicyService {
     await m.query(
       `WITH g AS (
          INSERT INTO "${this.s}".application (no, policy_id, enterprise_id, department_id, region_code, auto, requested_amount,
-           status, submitted_by, decision_note, decided_by, decided_at, approved_amount, payout_due)
+           status, submitted_by, decision_note, decided_by, decided_at, approved_amount, payout_due, basis)
          SELECT 'MS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
                   lpad(nextval('"${this.s}".application_no_seq')::text, 7, '0'),
                 $1, t.enterprise_id, $2, e.region_code, true, $3, 'APPROVED', 'system', '免申即享：符合条件，自动兑现',
-                'system', now(), $3, $4
+                'system', now(), $3, $4, ${basisSql('e')}
          FROM "${this.s}".enterprise_policy t JOIN "${this.s}".enterprise e ON e.id = t.enterprise_id
          WHERE t.eligible @> ARRAY[$1::uuid] ${enterpriseIds ? 'AND t.enterprise_id = ANY ($5::uuid[])' : ''}
            AND NOT EXISTS (SELECT 1 FROM "${this.s}".application a WHERE a.policy_id = $1 AND a.enterprise_id = t.enterprise_id AND a.auto)

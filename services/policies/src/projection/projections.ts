@@ -69,12 +69,13 @@ export class Projections {
         const e = (event.payload as { enterprise: EnterpriseSnapshotV1 }).enterprise;
         const rows = (await m.query(
           `INSERT INTO "${s}".enterprise (id, name, region_code, industry_code, scale, tags, employees, registered_capital,
-             founded_on, parks, last_event_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             founded_on, parks, last_event_at, record_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
              industry_code = EXCLUDED.industry_code, scale = EXCLUDED.scale, tags = EXCLUDED.tags,
              employees = EXCLUDED.employees, registered_capital = EXCLUDED.registered_capital,
-             founded_on = EXCLUDED.founded_on, parks = EXCLUDED.parks, last_event_at = EXCLUDED.last_event_at
+             founded_on = EXCLUDED.founded_on, parks = EXCLUDED.parks, last_event_at = EXCLUDED.last_event_at,
+             record_version = EXCLUDED.record_version
            WHERE "${s}".enterprise.last_event_at <= EXCLUDED.last_event_at
            RETURNING id`,
           [
@@ -89,6 +90,7 @@ export class Projections {
             e.foundedOn,
             e.parks,
             event.occurredAt,
+            e.version ?? null,
           ],
         )) as unknown[];
         return rows.length > 0;
