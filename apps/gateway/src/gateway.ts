@@ -324,38 +324,32 @@ export async function startGateway(
     },
   };
 
-  /** Armor limits: aliases and directives while validating. */
+  /** Armor limits: aliases and directives while validating, refused with our codes. */
+  const armorOptions = (n: number, code: string, message: string, messageEn: string) => ({
+    n,
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: { reportError(e: GraphQLError): void } | null) =>
+        ctx?.reportError(refusal(400, code, message, messageEn)),
+    ],
+  });
   const armor = [
-    maxAliasesPlugin({
-      n: limits.maxAliases,
-      propagateOnRejection: false,
-      onReject: [
-        (ctx) =>
-          ctx?.reportError(
-            refusal(
-              400,
-              'QUERY_TOO_MANY_ALIASES',
-              `别名过多：上限 ${limits.maxAliases} 个`,
-              `more than ${limits.maxAliases} aliases`,
-            ),
-          ),
-      ],
-    }),
-    maxDirectivesPlugin({
-      n: limits.maxDirectives,
-      propagateOnRejection: false,
-      onReject: [
-        (ctx) =>
-          ctx?.reportError(
-            refusal(
-              400,
-              'QUERY_TOO_MANY_DIRECTIVES',
-              `指令过多：上限 ${limits.maxDirectives} 个`,
-              `more than ${limits.maxDirectives} directives`,
-            ),
-          ),
-      ],
-    }),
+    maxAliasesPlugin(
+      armorOptions(
+        limits.maxAliases,
+        'QUERY_TOO_MANY_ALIASES',
+        `别名过多：上限 ${limits.maxAliases} 个`,
+        `more than ${limits.maxAliases} aliases`,
+      ),
+    ),
+    maxDirectivesPlugin(
+      armorOptions(
+        limits.maxDirectives,
+        'QUERY_TOO_MANY_DIRECTIVES',
+        `指令过多：上限 ${limits.maxDirectives} 个`,
+        `more than ${limits.maxDirectives} directives`,
+      ),
+    ),
   ];
 
   let tracingPlugin: GatewayPlugin | undefined;
