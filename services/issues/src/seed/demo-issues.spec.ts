@@ -263,9 +263,13 @@ describe('generateDemoIssues', () => {
   });
 
   it('ends the finished appeals with realistic outcomes', () => {
+    // The city's departments, that is, but the Luqiao-pattern one (its own test below).
+    const luqiao = luqiaoPatternDepartment(input.departments);
+    const ordinary = finished.filter((i) => i.row.leadDepartmentId !== luqiao);
+    expect(ordinary.length / finished.length).toBeGreaterThan(0.9);
     const outcome = (o: IssueOutcome) =>
       share(
-        finished,
+        ordinary,
         (i) =>
           i.row.outcome === o &&
           [IssueStatus.ANSWERED, IssueStatus.CONFIRMED, IssueStatus.CLOSED].includes(i.row.status),
@@ -646,9 +650,9 @@ describe('generateDemoIssues', () => {
       };
     };
 
-    // the city-wide demo: few appeals reach that bureau, but most of them are refused
+    // the city-wide demo: the bureau leads a steady flow of appeals, and most of them are refused
     const city = refusalShares(issues);
-    expect(city.own.answered).toBeGreaterThanOrEqual(10);
+    expect(city.own.answered).toBeGreaterThanOrEqual(120);
     expect(city.ownShare).toBeGreaterThan(0.4);
     expect(city.others).toBeLessThan(0.15);
     expect(city.worst).toBeLessThan(0.15);
@@ -675,6 +679,39 @@ describe('generateDemoIssues', () => {
       .flatMap((i) => i.reviews)
       .filter((v) => ownRefusals.has(v.refusalId));
     expect(reviewed.length / ownRefusals.size).toBeLessThan(0.15);
+
+    // Every quarter the demo publishes (the three before today's) holds tens of its answers, most of
+    // them refusals — in the city-wide demo and in a small one — so every cycle can judge it.
+    const quarters = [
+      ['2025-07-01', '2025-10-01'],
+      ['2025-10-01', '2026-01-01'],
+      ['2026-01-01', '2026-04-01'],
+    ] as const;
+    const perQuarter = (xs: readonly DemoIssue[]) =>
+      quarters.map(([from, to]) => {
+        const inQ = xs.filter(
+          ({ row }) =>
+            row.leadDepartmentId === luqiao &&
+            row.answeredAt !== null &&
+            row.answeredAt >= new Date(`${from}T00:00:00+08:00`) &&
+            row.answeredAt < new Date(`${to}T00:00:00+08:00`),
+        );
+        return {
+          answered: inQ.length,
+          refused: inQ.filter(({ row }) => row.outcome === IssueOutcome.CANNOT_HANDLE).length,
+        };
+      });
+    for (const q of perQuarter(issues)) {
+      expect(q.answered).toBeGreaterThanOrEqual(25);
+      expect(q.refused / q.answered).toBeGreaterThan(0.4);
+    }
+    const small = generateDemoIssues(fixture(300), { today: TODAY, seed: 42, calendar });
+    for (const q of perQuarter(small)) {
+      expect(q.answered).toBeGreaterThanOrEqual(12);
+      expect(q.refused / q.answered).toBeGreaterThan(0.35);
+    }
+    // …and no more than a quarter of all appeals
+    expect(share(small, (i) => i.row.leadDepartmentId === luqiao)).toBeLessThan(0.3);
 
     // an explicit null turns the pattern off: the bureau refuses like the others
     const off = refusalShares(

@@ -13,7 +13,9 @@
  * and its mean time to close of a few working days; the "1+3+6+10" working-day limits.
  *
  * One department plays the Luqiao failure ({@link luqiaoPatternDepartment}): most of its answers
- * are "cannot handle", so the evaluations demo can show a satisfaction rate that hides it.
+ * are "cannot handle", so the evaluations demo can show a satisfaction rate that hides it; it leads a
+ * steady share of the appeals ({@link LUQIAO_APPEALS_PER_YEAR}), enough for every quarter's review
+ * cycle to judge it.
  */
 import {
   AdministrativeLevel,
@@ -1294,6 +1296,15 @@ function toDept(d: SeedIssueDepartment, rng: SeededRandom): Dept | null {
 export const LUQIAO_REGION_CODE = '331004';
 /** The share of the Luqiao-pattern department's appeals that are refused (Luqiao 2022: 1,087 of 1,945). */
 export const LUQIAO_REFUSAL_RATE = 1087 / 1945;
+/**
+ * Appeals the Luqiao-pattern department leads in a year: forty a quarter. Left to the city-wide draw
+ * (an enterprise of 路桥区, a county-level appeal, one of its domains) a single county bureau got a
+ * handful a quarter — too few for a review cycle to judge, so the pattern showed only as a small
+ * sample. Luqiao itself answered 1,945 appeals in 2022; one of its bureaus taking 160 is modest.
+ */
+export const LUQIAO_APPEALS_PER_YEAR = 160;
+/** …but never more than this share of all appeals (a small demo city stays a city). */
+export const LUQIAO_MAX_SHARE = 0.25;
 
 /** Members with a login for each of the three sign-off roles, three distinct accounts: it can refuse. */
 function hasSignOffChain(d: Pick<SeedIssueDepartment, 'members'>): boolean {
@@ -1870,6 +1881,13 @@ class DemoIssueGenerator {
   private readonly quota: number[];
   /** The Luqiao-pattern department, if any. */
   private readonly luqiao: string | null;
+  /** Its steady share of the appeals, and the 路桥区 enterprises they come from (null: none). */
+  private readonly luqiaoFlow: {
+    dept: Dept;
+    share: number;
+    ents: Ent[];
+    domains: readonly (readonly [ProblemDomain, number])[];
+  } | null;
   private picks = 0;
 
   constructor(input: DemoIssuesInput, options: DemoIssuesOptions) {
@@ -1914,6 +1932,20 @@ class DemoIssueGenerator {
         : options.luqiaoDepartmentId;
     if (this.ents.length > 0 && this.count > 0 && this.depts.length === 0)
       throw new Error('demo appeals need departments: none were given');
+    const luqiaoDept = this.depts.find((d) => d.id === this.luqiao && d.signers);
+    const luqiaoEnts = this.ents.filter(
+      (e) => luqiaoDept && regionContains(luqiaoDept.regionCode, e.regionCode),
+    );
+    const luqiaoDomains = luqiaoDept ? DOMAIN_WEIGHTS.filter(([x]) => luqiaoDept.domains.has(x)) : [];
+    this.luqiaoFlow =
+      luqiaoDept && luqiaoEnts.length && luqiaoDomains.length && this.count > 0
+        ? {
+            dept: luqiaoDept,
+            share: Math.min(LUQIAO_MAX_SHARE, LUQIAO_APPEALS_PER_YEAR / this.count),
+            ents: luqiaoEnts,
+            domains: luqiaoDomains,
+          }
+        : null;
 
     for (const v of input.visits) {
       if (!this.entById.has(v.enterpriseId)) continue;
@@ -2040,6 +2072,24 @@ class DemoIssueGenerator {
   private plan(day: number): Plan {
     const rng = this.rng;
     const workday = this.clock.isWorkday(day);
+    // The Luqiao-pattern department's steady flow: one draw per appeal, so it is the same every run.
+    const flow = this.luqiaoFlow;
+    if (flow && rng.chance(flow.share)) {
+      const source = workday
+        ? rng.weightedEntry(SOURCE_WEIGHTS.filter(([x]) => x !== IssueSource.VISIT))
+        : rng.chance(0.75)
+          ? IssueSource.ONLINE
+          : IssueSource.HOTLINE_12345;
+      return {
+        ent: rng.pick(flow.ents),
+        source,
+        visit: null,
+        level: flow.dept.level,
+        categories: [rng.weightedEntry(flow.domains)],
+        lead: flow.dept,
+        co: [],
+      };
+    }
     let source = workday
       ? rng.weightedEntry(SOURCE_WEIGHTS)
       : rng.chance(0.75)
