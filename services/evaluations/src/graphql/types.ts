@@ -442,7 +442,7 @@ export class CycleWeights {
 export class CycleSettingsType {
   @Field(() => Float, {
     nullable: true,
-    description: '收缩强度: pseudo-ratings at the cycle mean (default 20)',
+    description: '收缩强度: pseudo-observations at the cycle pool added to every component (default 20)',
   })
   priorWeight!: number;
   @Field(() => Int, {
@@ -594,7 +594,8 @@ export class ScoreComponentResult {
 
   @Field(() => Float, {
     nullable: true,
-    description: '0–100 as scored (null: no data, weight moved to the others)',
+    description:
+      '0–100 as scored, shrunk toward the cycle pool (null: nobody in the cycle had data for it and its weight moved to the others, or the subject has no score)',
   })
   value!: number | null;
 
