@@ -7,6 +7,7 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import usePrometheus from '@graphql-mesh/plugin-prometheus';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useRequestDeadline } from '@whatwg-node/server';
 import {
   getOperationAST,
   GraphQLError,
@@ -399,15 +400,20 @@ export async function startGateway(
     },
     // Errors are shaped (and unexpected ones masked and logged) by errorShape, after the subgraphs answered.
     maskedErrors: false,
-    requestDeadline: limits.requestTimeoutMs,
     upstreamTimeout: limits.subgraphTimeoutMs,
     executionCancellation: true,
     upstreamCancellation: true,
     // Queries may be retried once when a subgraph's connection fails; mutations never are.
     upstreamRetry: ({ executionRequest }) => {
       const op = executionRequest.operationType ?? getOperationAST(executionRequest.document)?.operation;
+      // Only a connection that failed: a subgraph that timed out is not asked twice.
       return op === 'query'
-        ? { maxRetries: 1, retryDelay: 50, shouldRetry: ({ response }) => !response }
+        ? {
+            maxRetries: 1,
+            retryDelay: 50,
+            shouldRetry: ({ response, executionResult }) =>
+              !response && !/time ?out|timed out|abort/i.test(JSON.stringify(executionResult ?? {})),
+          }
         : undefined;
     },
     persistedDocuments: {
@@ -451,6 +457,25 @@ export async function startGateway(
       },
     },
     plugins: (ctx) => [
+      // The whole request's deadline; subgraph calls still running then are cancelled.
+      useRequestDeadline({
+        timeout: limits.requestTimeoutMs,
+        response: () =>
+          new Response(
+            JSON.stringify({
+              errors: [
+                {
+                  message: '请求处理超时，请稍后重试或缩小查询范围',
+                  extensions: { code: 'REQUEST_TIMEOUT', messageEn: 'the request ran past its deadline' },
+                },
+              ],
+            }),
+            {
+              status: 504,
+              headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+            },
+          ),
+      }) as GatewayPlugin,
       identity,
       ...armor,
       gatekeeper,

@@ -288,10 +288,11 @@ describe('errors', () => {
   let flaky: Server;
   let slow: Server;
   let flakyCalls = 0;
+  const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as { port: number }).port}/graphql`;
   const listen = (s: Server) =>
-    new Promise<string>((r) =>
-      s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as { port: number }).port}/graphql`)),
-    );
+    s.listening
+      ? Promise.resolve(urlOf(s))
+      : new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(urlOf(s))));
   beforeAll(() => {
     dead = createServer((req) => req.socket.destroy());
     flaky = createServer((req) => {
@@ -336,7 +337,7 @@ describe('errors', () => {
 
   it('cancels a subgraph call past the deadline and says which service was slow', async () => {
     const url = await listen(slow);
-    const g = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '1500' }, { cadres: url });
+    const g = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '4000' }, { cadres: url });
     try {
       const t0 = Date.now();
       const { body } = await post(
@@ -344,9 +345,27 @@ describe('errors', () => {
         adminToken,
         g.url,
       );
+      // Answered at the subgraph's deadline (not retried), well before the slow subgraph's 3 s.
       expect(Date.now() - t0).toBeLessThan(2_500);
       expect(body.data?.['enterprises'].edges).toHaveLength(2);
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', service: 'cadres' });
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('answers a request past its deadline with a JSON error that has a code', async () => {
+    const url = await listen(slow);
+    const g = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '400' }, { cadres: url });
+    try {
+      const res = await fetch(g.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ query: '{ enterprises(first: 2) { edges { node { lastVisit { id } } } } }' }),
+      });
+      const body = (await res.json()) as Body;
+      expect(res.status).toBe(504);
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('REQUEST_TIMEOUT');
     } finally {
       await g.stop();
     }
