@@ -163,6 +163,8 @@ export async function startGateway(
   /** Viewer and request id by request, for the access log and the subgraph signature. */
   const requests = new WeakMap<Request, { requestId: string; viewer: Viewer | null; started: bigint }>();
   const generatedIds = new WeakMap<Request, string>();
+  /** Contexts whose document was measured before validation. */
+  const measured = new WeakSet<object>();
   /** Bodies refused for the limits (depth, cost, tokens, aliases, directives) → the answer given. */
   const refusals = new Map<string, unknown>();
   const refusedRequests = new WeakMap<Request, unknown>();
@@ -202,16 +204,37 @@ export async function startGateway(
     onFetch({ url, options, setOptions, context }) {
       const subgraph = nameByUrl.get(url.split('?')[0] as string);
       if (!subgraph) return;
-      const ctx = context as Partial<GatewayContext>;
+      const ctx = context as Partial<GatewayContext> & { request?: Request };
       const body = typeof options.body === 'string' ? options.body : (url.split('?')[1] ?? '');
+      // The subgraph call's deadline, and cancellation when the client goes away or the request's
+      // deadline passes (the runtime's own upstream timeout leaves an unhandled rejection behind
+      // when a client aborts, which ends the process).
+      const ctrl = new AbortController();
+      const timer = setTimeout(
+        () => ctrl.abort(new DOMException(`subgraph ${subgraph} timed out`, 'TimeoutError')),
+        limits.subgraphTimeoutMs,
+      );
+      const upstream = [ctx.request?.signal, options.signal ?? undefined].filter(
+        (x): x is AbortSignal => !!x,
+      );
+      const onAbort = (e: Event) => ctrl.abort((e.target as AbortSignal).reason);
+      for (const sig of upstream) {
+        if (sig.aborted) ctrl.abort(sig.reason);
+        else sig.addEventListener('abort', onAbort, { once: true });
+      }
       setOptions({
         ...options,
+        signal: ctrl.signal,
         headers: {
           ...(options.headers as Record<string, string>),
           ...signViewer(ctx.viewer ?? null, config.subgraphSecret, { subgraph, body }),
           ...(ctx.requestId ? { 'x-request-id': ctx.requestId } : {}),
         },
       });
+      return () => {
+        clearTimeout(timer);
+        for (const sig of upstream) sig.removeEventListener('abort', onAbort);
+      };
     },
   };
 
@@ -251,6 +274,7 @@ export async function startGateway(
         request?.variables && typeof request.variables === 'object' ? request.variables : {}
       ) as Record<string, unknown>;
       const error = overLimits(params.documentAST, request?.operationName, variables);
+      measured.add(context);
       if (error) setResult([error]);
     },
     onExecute({ args, setResultAndStopExecution }) {
@@ -274,6 +298,8 @@ export async function startGateway(
             ],
           });
       }
+      // Measured before validation already (the same document and variables).
+      if (measured.has(args.contextValue as object)) return;
       const error = overLimits(
         args.document,
         args.operationName,
@@ -400,9 +426,6 @@ export async function startGateway(
     },
     // Errors are shaped (and unexpected ones masked and logged) by errorShape, after the subgraphs answered.
     maskedErrors: false,
-    upstreamTimeout: limits.subgraphTimeoutMs,
-    executionCancellation: true,
-    upstreamCancellation: true,
     // Queries may be retried once when a subgraph's connection fails; mutations never are.
     upstreamRetry: ({ executionRequest }) => {
       const op = executionRequest.operationType ?? getOperationAST(executionRequest.document)?.operation;
@@ -486,17 +509,25 @@ export async function startGateway(
               log: ctx.log,
               registry,
               endpoint: '/metrics',
+              // Only what the dashboard reads: every metric left on costs CPU on each request
+              // (the deprecated-field counter walks every document), so the rest are off.
               metrics: {
                 graphql_envelop_request_duration: true,
-                graphql_envelop_request: true,
                 graphql_envelop_error_result: true,
-                graphql_envelop_phase_parse: true,
-                graphql_envelop_phase_validate: true,
-                graphql_envelop_phase_execute: true,
                 graphql_yoga_http_duration: true,
                 graphql_gateway_fetch_duration: true,
                 graphql_gateway_subgraph_execute_duration: true,
                 graphql_gateway_subgraph_execute_errors: true,
+                graphql_envelop_request: false,
+                graphql_envelop_request_time_summary: false,
+                graphql_envelop_phase_parse: false,
+                graphql_envelop_phase_validate: false,
+                graphql_envelop_phase_context: false,
+                graphql_envelop_phase_execute: false,
+                graphql_envelop_phase_subscribe: false,
+                graphql_envelop_execute_resolver: false,
+                graphql_envelop_deprecated_field: false,
+                graphql_envelop_schema_change: false,
               },
               labels: { subgraphName: true },
             }) as GatewayPlugin,

@@ -371,6 +371,36 @@ describe('errors', () => {
     }
   });
 
+  it('survives clients that abandon requests while a subgraph is slow', async () => {
+    const url = await listen(slow);
+    const g = await gatewayWith({ SUBGRAPH_TIMEOUT_MS: '700' }, { cadres: url });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          fetch(g.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+            body: JSON.stringify({
+              query: `{ enterprises(first: ${1 + (i % 5)}) { edges { node { lastVisit { id } } } } }`,
+            }),
+            signal: AbortSignal.timeout(5 + (i % 10)),
+          }).catch(() => undefined),
+        ),
+      );
+      // Past the subgraph deadline of the abandoned calls: nothing left unhandled, still serving.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(unhandled).toEqual([]);
+      const { body } = await post({ query: '{ regions { code } }' }, undefined, g.url);
+      expect(body.data?.['regions']).toHaveLength(1);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await g.stop();
+    }
+  });
+
   it('retries a query once when a connection fails, and never a mutation', async () => {
     const url = await listen(flaky);
     const g = await gatewayWith({}, { enterprises: url });
