@@ -34,6 +34,12 @@ const KNOWN: Record<string, { message: string; messageEn: string; status?: numbe
   BAD_REQUEST: { message: '请求格式错误', messageEn: 'bad request', status: 400 },
 };
 
+/** graphql-js's messages for variables that do not fit the operation's declared types. */
+const VARIABLE = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" /;
+const AT = / at "([^"]+)"/;
+/** The Rust query planner refusing to parse a document graphql-js accepted. */
+const PLANNER_PARSE = /^(Error: )?Failed to parse query/;
+
 /** Error codes from the runtime's subgraph transport that mean the subgraph could not answer. */
 const UNAVAILABLE =
   /^(DOWNSTREAM_SERVICE_ERROR|SUBREQUEST_HTTP_ERROR|SUBGRAPH_ERROR|ECONN|UND_ERR|FETCH_ERROR)/;
@@ -49,6 +55,9 @@ function subgraphOf(err: GraphQLError): string | undefined {
   const name = ext['serviceName'] ?? ext['subgraph'] ?? ext['subgraphName'];
   return typeof name === 'string' ? name : undefined;
 }
+
+/** A message quoting the client's input stays readable (a 100,000-character value is cut). */
+const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /** Scrub a message of anything that names an internal address. */
 const scrub = (message: string): string =>
@@ -83,7 +92,35 @@ export function normalizeError(err: GraphQLError): GraphQLError {
 
   // A code the subgraph chose (NOT_FOUND, FORBIDDEN, …) is its answer, not a transport failure.
   const transport = !rawCode || UNAVAILABLE.test(rawCode) || TIMEOUT.test(rawCode);
-  if (service && transport && (timedOut || unavailable)) {
+  // The client's input comes first: its text may say anything (a type named DeadlineRuleInput,
+  // a value reading "timeout"), so it is never taken for a transport failure.
+  if (!code && !service && VARIABLE.test(err.message)) {
+    // graphql-js coercing the variables against the operation (a wrong type, an unknown enum value
+    // or input field, a missing required one): the client's input, said with the variable's path.
+    const m = VARIABLE.exec(err.message) as RegExpExecArray;
+    const field = AT.exec(err.message)?.[1] ?? (m[1] as string);
+    code = 'BAD_USER_INPUT';
+    message = `变量 $${m[1]} 的值不符合其类型（${clip(field)}）`;
+    messageEn = clip(err.message);
+    keep['field'] = clip(field);
+    keep['http'] = { status: 400 };
+  } else if (
+    (!code || (code === 'INTERNAL_SERVER_ERROR' && ext['unexpected'])) &&
+    !service &&
+    PLANNER_PARSE.test(err.message)
+  ) {
+    // The query planner reads the document again, more strictly than graphql-js in one respect:
+    // an integer literal must fit 32 bits even where a Float is expected. The runtime reports it
+    // bare or wrapped as unexpected, depending on how the planner's error crossed into JavaScript.
+    const detail = err.message.replace(/^Error: /, '');
+    code = 'GRAPHQL_PARSE_FAILED';
+    message = /fit in target type/.test(detail)
+      ? '查询语法错误：整数字面量超出 32 位范围（浮点数请写成 1e20 这样的形式，或用变量传递）'
+      : `查询语法错误：${clip(scrub(detail))}`;
+    messageEn = clip(scrub(detail));
+    delete keep['unexpected'];
+    keep['http'] = { status: 400 };
+  } else if (service && transport && (timedOut || unavailable)) {
     code = timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE';
     message = timedOut
       ? `“${service}”服务响应超时，其余数据照常返回`
@@ -102,10 +139,10 @@ export function normalizeError(err: GraphQLError): GraphQLError {
     keep['http'] = { status: code === 'UNAUTHENTICATED' ? 401 : 400 };
   } else if (code && KNOWN[code]) {
     const known = KNOWN[code] as { message: string; messageEn: string; status?: number };
-    messageEn ??= scrub(err.message) || known.messageEn;
+    messageEn ??= clip(scrub(err.message)) || known.messageEn;
     message =
       code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED'
-        ? `${known.message}：${scrub(err.message)}`
+        ? `${known.message}：${clip(scrub(err.message))}`
         : known.message;
     if (known.status && !keep['http']) keep['http'] = { status: known.status };
   } else if (!code && httpStatus(ext) && (httpStatus(ext) as number) < 500) {

@@ -8,6 +8,7 @@ export * from './database';
 export * from './errors';
 export * from './events';
 export * from './http';
+export * from './input';
 export * from './loaders';
 export * from './logger';
 export * from './metrics';

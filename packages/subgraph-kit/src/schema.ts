@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray, type AuthChecker } from 'type-graphql';
 import { roleAuthChecker } from './auth';
+import { guardArguments, INPUT_LIMITS, type InputLimits } from './input';
 
 /** The Federation 2 spec this platform's subgraphs link. */
 export const FEDERATION_LINK =
@@ -25,6 +26,10 @@ export interface FederatedSchemaOptions {
   referenceResolvers?: ReferenceResolvers;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   authChecker?: AuthChecker<any, any>;
+  /** What every argument is checked for before resolvers run (default {@link INPUT_LIMITS}). */
+  inputLimits?: InputLimits;
+  /** Arguments whose resolver skips ids it does not know, malformed ones too (see `GuardOptions`). */
+  idsMatchNothing?: readonly string[];
 }
 
 export interface FederatedSchema {
@@ -52,8 +57,12 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as any });
+  const schema = guardArguments(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }),
+    options.inputLimits ?? INPUT_LIMITS,
+    { idsMatchNothing: options.idsMatchNothing },
+  );
   return { schema, sdl: printSubgraphSchema(schema).trimEnd() + '\n' };
 }
 

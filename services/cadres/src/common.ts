@@ -5,21 +5,15 @@ import {
   regionPrefix,
   type DivisionRecord,
 } from '@sfw/shared-types';
-import { badInput, type FieldProblem } from '@sfw/subgraph-kit';
+import { badInput, isIsoDate, type FieldProblem } from '@sfw/subgraph-kit';
 
 /** The working calendar of the platform is China's: "today" is today in Asia/Shanghai. */
 export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/** A calendar date YYYY-MM-DD, years 1000–9999 (the kit's rule, shared by every subgraph). */
+export { isIsoDate };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -144,6 +138,15 @@ export class Divisions {
       );
   }
 
+  /** A region filter: refused (UNKNOWN_REGION) unless it names a division; empty means none. */
+  filter(field: string, code: string | null | undefined): void {
+    if (!code) return;
+    const problems = new Problems();
+    this.check(problems, field, code);
+    problems.throwIfAny();
+  }
+
+  /** The significant prefix of a division code (one that {@link check} accepted). */
   prefix(code: string): string {
     return regionPrefix(code);
   }

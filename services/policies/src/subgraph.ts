@@ -35,6 +35,8 @@ export const buildPoliciesSchema = () =>
       EnterprisePoliciesResolver,
       DepartmentPoliciesResolver,
     ],
+    // Marking read skips the ids that are not the enterprise's pushes, malformed ones included.
+    idsMatchNothing: ['Mutation.markPolicyPushesRead.ids'],
     referenceResolvers: {
       Policy: {
         __resolveReference: async (ref: { id: string }, ctx: Context) =>

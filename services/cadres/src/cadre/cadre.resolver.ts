@@ -14,7 +14,7 @@ import {
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '@sfw/shared-types';
-import { badInput, hasRole, selectsField } from '@sfw/subgraph-kit';
+import { badInput, hasRole, isIsoMonth, selectsField } from '@sfw/subgraph-kit';
 import { canSeeCadrePhone, readScope } from '../access';
 import { maskPhone, Problems, todayInChina } from '../common';
 import type { Context } from '../context';
@@ -179,7 +179,7 @@ export class CadreResolver {
     @Ctx() ctx: Context,
   ): Promise<Visit[]> {
     const m = month ?? todayInChina().slice(0, 7);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m))
+    if (!isIsoMonth(m))
       throw badInput([
         {
           field: 'month',

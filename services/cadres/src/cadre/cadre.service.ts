@@ -69,6 +69,7 @@ export class CadreService {
     scope: ReadScope,
     withCount: boolean,
   ): Promise<CadrePage> {
+    this.divisions.filter('filter.regionCode', filter.regionCode);
     const params: unknown[] = [];
     const where = [cadreScopeSql(this.s, scope, params)];
     if (filter.departmentId)

@@ -91,6 +91,7 @@ export class DepartmentService {
   }
 
   async list(filter: DepartmentFilterValues): Promise<Department[]> {
+    this.divisions.filter('filter.regionCode', filter.regionCode);
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -365,6 +366,20 @@ export class DepartmentService {
     const accounts = new Map<string, number>();
     members.forEach((mem, i) => {
       problems.text(`members.${i}.name`, '姓名', mem.name, 1, 30);
+      if (mem.title != null && [...mem.title.trim()].length > 30)
+        problems.add(
+          `members.${i}.title`,
+          'INVALID_LENGTH',
+          '职务不超过30个字符',
+          'title: at most 30 characters',
+        );
+      if (mem.account != null && mem.account.trim().length > 64)
+        problems.add(
+          `members.${i}.account`,
+          'INVALID_LENGTH',
+          '账号不超过64个字符',
+          'account: at most 64 characters',
+        );
       if (!Object.values(SignOffRole).includes(mem.role))
         problems.add(
           `members.${i}.role`,

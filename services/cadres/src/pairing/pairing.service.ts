@@ -222,6 +222,8 @@ export class PairingService {
         throw conflict(`该结对已于${row.to_date}结束`, `the pairing already ended on ${row.to_date}`);
       const day = toDate ?? todayInChina();
       const problems = new Problems();
+      if (note != null && [...note].length > 200)
+        problems.add('note', 'INVALID_LENGTH', '备注不超过200个字符', 'note: at most 200 characters');
       if (problems.date('toDate', '结束日期', day)) {
         if (day < row.from_date)
           problems.add(
@@ -322,6 +324,7 @@ export class PairingService {
     scope: ReadScope,
     limit: number,
   ): Promise<RepairingItem[]> {
+    this.divisions.filter('regionCode', filter.regionCode);
     const params: unknown[] = [];
     const where = [
       `p.end_reason = 'CADRE_LEFT'`,

@@ -399,7 +399,14 @@ export class VisitService {
     if ([...notes].length > 2000)
       problems.add('notes', 'INVALID_LENGTH', '走访记录不超过2000个字符', 'notes: at most 2000 characters');
     const override = input.overrideReason?.trim() || null;
-    if (override && [...override].length < 4)
+    if (override && [...override].length > 500)
+      problems.add(
+        'overrideReason',
+        'INVALID_LENGTH',
+        '再次走访的理由不超过500个字符',
+        'overrideReason: at most 500 characters',
+      );
+    else if (override && [...override].length < 4)
       problems.add(
         'overrideReason',
         'INVALID_LENGTH',

@@ -1,5 +1,5 @@
 import { EnterpriseScale, validateCreditCode } from '@sfw/shared-types';
-import type { FieldProblem } from '@sfw/subgraph-kit';
+import { isIsoDate, type FieldProblem } from '@sfw/subgraph-kit';
 import type { IndustryCatalog } from '../industry/industry.catalog';
 import { isEnterpriseRegionLevel, type RegionDirectory } from '../region/region.directory';
 
@@ -81,11 +81,7 @@ export function maskPhone(phone: string): string {
   return '****';
 }
 
-function isValidDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const isValidDate = isIsoDate;
 
 export function checkName(name: string, field = 'name'): { value: string } | FieldProblem {
   const value = cleanText(name);

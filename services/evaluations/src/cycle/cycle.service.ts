@@ -222,11 +222,28 @@ export class CycleService {
       [Role.ADMIN, Role.EVALUATOR, Role.LEADER, Role.DEPARTMENT, Role.CADRE],
       '查看评议周期',
     );
+    const period = filter.period ? parsePeriod(filter.period) : null;
+    const problems: FieldProblem[] = [];
+    if (filter.period && !period)
+      problems.push({
+        field: 'period',
+        code: 'INVALID_PERIOD',
+        message: '评议期间无法识别，应为 2026、2026-H1、2026-Q3 或 2026-10',
+        messageEn: 'period must be YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM',
+      });
+    if (filter.regionCode && !this.regionNames.has(filter.regionCode))
+      problems.push({
+        field: 'regionCode',
+        code: 'UNKNOWN_REGION',
+        message: '行政区划代码不存在（如 331000、331004）',
+        messageEn: 'unknown region code',
+      });
+    if (problems.length) throw badInput(problems);
     const params: unknown[] = [];
     const where: string[] = [];
     if (!readsAll(viewer)) where.push(`status IN ('PUBLISHED', 'SUPERSEDED')`);
-    if (filter.period) {
-      params.push(filter.period.trim().toUpperCase());
+    if (period) {
+      params.push(period.label);
       where.push(`period_label = $${params.length}`);
     }
     if (filter.status) {

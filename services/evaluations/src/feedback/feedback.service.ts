@@ -3,6 +3,7 @@ import {
   AppError,
   badInput,
   forbidden,
+  isIsoDate,
   isUuid,
   notFound,
   returned,
@@ -718,7 +719,7 @@ export class FeedbackService {
         message: '部门不存在',
         messageEn: 'unknown department',
       });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.reviewedOn) || Number.isNaN(Date.parse(input.reviewedOn)))
+    if (!isIsoDate(input.reviewedOn))
       problems.push({
         field: 'reviewedOn',
         code: 'INVALID_DATE',
@@ -813,8 +814,18 @@ export const TASK_LABELS: Record<RectificationRow['status'], string> = {
 
 /** A reached call must say how the enterprise rates it, whether it was solved and whether it matches. */
 export function checkFindings(f: CallFindings): void {
-  if (!f.reached) return;
   const problems: FieldProblem[] = [];
+  if (f.note && f.note.trim().length > 2000)
+    problems.push({
+      field: 'findings.note',
+      code: 'INVALID_TEXT',
+      message: '回访记录不超过2000个字',
+      messageEn: 'findings.note: at most 2000 characters',
+    });
+  if (!f.reached) {
+    if (problems.length) throw badInput(problems);
+    return;
+  }
   if (!f.level)
     problems.push({
       field: 'level',

@@ -1,5 +1,5 @@
 import { Role } from '@sfw/shared-types';
-import { AppError, forbidden, groupByKeys, hasRole, orderByKeys, unauthenticated } from '@sfw/subgraph-kit';
+import { badInput, forbidden, groupByKeys, hasRole, orderByKeys, unauthenticated } from '@sfw/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { readsAll, readsDepartment } from '../access';
 import type { Context } from '../context';
@@ -42,14 +42,17 @@ import {
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
-function checkPeriod(period: string): string {
+function checkPeriod(period: string, field = 'period'): string {
   const p = parsePeriod(period);
   if (!p)
-    throw new AppError(
-      'INVALID_PERIOD',
-      `评议期间“${period}”无法识别，应为 2026、2026-H1、2026-Q3 或 2026-10`,
-      'period must be YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM',
-    );
+    throw badInput([
+      {
+        field,
+        code: 'INVALID_PERIOD',
+        message: `评议期间“${period.slice(0, 20)}”无法识别，应为 2026、2026-H1、2026-Q3 或 2026-10`,
+        messageEn: `${field}: YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM`,
+      },
+    ]);
   return p.label;
 }
 

@@ -6,7 +6,16 @@ import {
   type SignOffRole,
   type Viewer,
 } from '@sfw/shared-types';
-import { badInput, decodeCursor, encodeCursor, groupByKeys, isStaff, isUuid } from '@sfw/subgraph-kit';
+import {
+  badInput,
+  checkInput,
+  decodeCursor,
+  divisionProblem,
+  encodeCursor,
+  groupByKeys,
+  isStaff,
+  isUuid,
+} from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import { issueScopeSql } from './access';
 import {
@@ -62,6 +71,7 @@ export class IssueQueryService {
       params.push(v);
       return `$${params.length}`;
     };
+    if (filter.regionCode) checkInput(divisionProblem('filter.regionCode', filter.regionCode));
     const where = [issueScopeSql(this.s, viewer, params)];
     if (filter.statuses?.length) {
       // The enterprise filters by the status it sees: a refusal awaiting sign-off is 办理中 to it.

@@ -17,6 +17,7 @@ import {
   badInput,
   forbidden,
   hasRole,
+  isIsoDate,
   notFound,
   orderByKeys,
   type Outbox,
@@ -79,6 +80,8 @@ const NEXT_LEVEL: Record<AdministrativeLevel, AdministrativeLevel | null> = {
 
 const text = (v: string | null | undefined) => (v ?? '').trim();
 const len = (v: string) => [...v].length;
+/** The longest note, reason or plan step written on an appeal's timeline (characters). */
+const NOTE_MAX = 2000;
 
 /**
  * 诉求: the closed loop — submitted → accepted → assigned → in progress ⇄ waiting for the
@@ -252,6 +255,7 @@ export class IssueService {
   /** 受理: the first response; the first responder (首问负责人) is named; the "1+3+6+10" clock starts. */
   accept(id: string, viewer: Viewer | null, note?: string | null): Promise<Issue> {
     return this.act(id, viewer, 'ACCEPT', async (m, issue, v) => {
+      this.optionalText('note', '备注', note, NOTE_MAX);
       if (
         hasRole(v, Role.CADRE) &&
         !hasRole(v, Role.ADMIN, Role.DEPARTMENT) &&
@@ -280,6 +284,8 @@ export class IssueService {
   /** 交办: one lead department, any co-handling departments, a handler; re-assigning is allowed while open. */
   assign(id: string, values: AssignValues, viewer: Viewer | null): Promise<Issue> {
     return this.act(id, viewer, 'ASSIGN', async (m, issue) => {
+      this.optionalText('note', '交办要求', values.note, NOTE_MAX);
+      this.optionalText('handler', '承办人', values.handler, 64);
       const co = [...new Set(values.coDepartmentIds ?? [])].filter((d) => d !== values.leadDepartmentId);
       const ids = [values.leadDepartmentId, ...co];
       const rows: { id: string; active: boolean; name: string }[] = ids.every(isUuid)
@@ -389,6 +395,7 @@ export class IssueService {
   /** 恢复办理: the pause ends; every due date moves by the working days it lasted. */
   resume(id: string, note: string | null | undefined, viewer: Viewer | null): Promise<Issue> {
     return this.act(id, viewer, 'RESUME', async (m, issue, v) => {
+      this.optionalText('note', '备注', note, NOTE_MAX);
       if (hasRole(v, Role.ENTERPRISE) && !hasRole(v, Role.DEPARTMENT)) this.assertOwnEnterprise(issue, v);
       else this.assertLead(issue, v);
       await m.query(
@@ -444,6 +451,13 @@ export class IssueService {
           code: 'REASON_TOO_SHORT',
           message: '“不能办”须写明具体理由（至少20个字），不能含糊答复',
           messageEn: 'a refusal needs a specific written reason (at least 20 characters)',
+        });
+      if (len(text(reason)) > NOTE_MAX)
+        problems.push({
+          field: 'reason',
+          code: 'INVALID_LENGTH',
+          message: `“不能办”的理由不超过${NOTE_MAX}个字`,
+          messageEn: `reason: at most ${NOTE_MAX} characters`,
         });
       if (basis && len(text(basis)) > 2000)
         problems.push({
@@ -522,6 +536,7 @@ export class IssueService {
           'the three sign-offs are by three distinct people',
         );
       if (decision === 'RETURNED') this.requireText('note', '退回理由', note ?? '', 4, 2000);
+      else this.optionalText('note', '签批意见', note, NOTE_MAX);
       await m.query(
         `INSERT INTO "${this.s}".refusal_signoff (refusal_id, role, signer, signer_name, decision, note)
          VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -579,6 +594,7 @@ export class IssueService {
   /** 确认办结 (the enterprise). */
   confirm(id: string, viewer: Viewer | null, note?: string | null): Promise<Issue> {
     return this.act(id, viewer, 'CONFIRM', async (m, issue, v) => {
+      this.optionalText('note', '备注', note, NOTE_MAX);
       this.assertOwnEnterprise(issue, v);
       await m.query(`UPDATE "${this.s}".issue SET status = 'CONFIRMED', confirmed_at = now() WHERE id = $1`, [
         id,
@@ -622,6 +638,7 @@ export class IssueService {
   /** 销号 */
   close(id: string, viewer: Viewer | null, note?: string | null): Promise<Issue> {
     return this.act(id, viewer, 'CLOSE', async (m, issue, v) => {
+      this.optionalText('note', '备注', note, NOTE_MAX);
       if (!hasRole(v, Role.ADMIN)) this.assertLead(issue, v);
       await m.query(`UPDATE "${this.s}".issue SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [id]);
       return {
@@ -653,6 +670,7 @@ export class IssueService {
   /** 并单: a duplicate of the same enterprise's other appeal. */
   merge(id: string, intoId: string, note: string | null | undefined, viewer: Viewer | null): Promise<Issue> {
     return this.act(id, viewer, 'MERGE', async (m, issue) => {
+      this.optionalText('note', '备注', note, NOTE_MAX);
       if (intoId === id)
         throw new AppError('MERGE_INTO_SELF', '不能并入自己', 'cannot merge an appeal into itself');
       const [target] = (
@@ -772,7 +790,17 @@ export class IssueService {
   ): Promise<Issue> {
     return this.act(id, viewer, 'DECIDE_REVIEW', async (m, issue, v) => {
       this.requireText('record', '评议记录', input.record, 10, 10000);
-      if (input.hearingOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.hearingOn))
+      const panel = input.panel ?? [];
+      if (panel.length > 20 || panel.some((name) => len(text(name)) > 30))
+        throw badInput([
+          {
+            field: 'panel',
+            code: 'INVALID_LENGTH',
+            message: '评议团最多20人，每人姓名不超过30个字',
+            messageEn: 'panel: at most 20 names of at most 30 characters',
+          },
+        ]);
+      if (input.hearingOn && !isIsoDate(input.hearingOn))
         throw badInput([
           {
             field: 'hearingOn',
@@ -1018,6 +1046,20 @@ export class IssueService {
   private assertOwnEnterprise(issue: Issue, v: Viewer): void {
     if (v.enterpriseId !== issue.enterpriseId)
       throw forbidden('只能处理本企业的诉求', 'only the enterprise itself may do this');
+  }
+
+  /** An optional text: absent or blank is fine, longer than `max` characters is not. */
+  private optionalText(field: string, label: string, value: string | null | undefined, max: number): void {
+    const n = len(text(value));
+    if (n > max)
+      throw badInput([
+        {
+          field,
+          code: 'INVALID_LENGTH',
+          message: `${label}不超过${max}个字（当前${n}个）`,
+          messageEn: `${field}: at most ${max} characters`,
+        },
+      ]);
   }
 
   private requireText(field: string, label: string, value: string, min: number, max: number): void {

@@ -8,7 +8,19 @@ import {
   type AdministrativeLevel,
   type Viewer,
 } from '@sfw/shared-types';
-import { AppError, badInput, forbidden, hasRole, notFound, type Outbox, isUuid } from '@sfw/subgraph-kit';
+import {
+  AppError,
+  badInput,
+  checkInput,
+  divisionProblem,
+  forbidden,
+  hasRole,
+  isDivisionCode,
+  isIsoDate,
+  notFound,
+  type Outbox,
+  isUuid,
+} from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import { clusterTexts, rankCandidates, signature } from '../similarity/similarity';
 import { assertRoles, issueScopeSql } from './access';
@@ -130,6 +142,7 @@ export class TriageService {
     },
     viewer: Viewer | null,
   ): Promise<{ issues: Issue[]; enterprises: number; categories: ProblemDomain[] }[]> {
+    if (filter.regionCode) checkInput(divisionProblem('regionCode', filter.regionCode));
     const since = filter.sinceDays ?? 90;
     const threshold = filter.threshold ?? 0.45;
     if (!Number.isInteger(since) || since < 1 || since > 730 || threshold < 0.2 || threshold > 0.95)
@@ -272,13 +285,13 @@ export class TriageService {
         'a common problem cannot be answered CANNOT_HANDLE in bulk',
       );
     const text = answer?.trim() ?? '';
-    if ([...text].length < 10)
+    if ([...text].length < 10 || [...text].length > 5000)
       throw badInput([
         {
           field: 'answer',
           code: 'INVALID_LENGTH',
-          message: '答复内容至少10个字',
-          messageEn: 'answer: at least 10 characters',
+          message: '答复内容应为10–5000个字',
+          messageEn: 'answer: 10–5000 characters',
         },
       ]);
     return this.ds.transaction(async (m) => {
@@ -356,21 +369,27 @@ export class TriageService {
     viewer: Viewer | null,
   ): Promise<Issue[]> {
     const v = assertRoles(viewer, [Role.ADMIN, Role.LEADER], '二次交办');
-    const date = /^\d{4}-\d{2}-\d{2}$/;
     const problems = [];
-    if (!date.test(filter.from))
+    if (!isIsoDate(filter.from))
       problems.push({
         field: 'from',
         code: 'INVALID_DATE',
         message: '起始日期格式应为 YYYY-MM-DD',
         messageEn: 'from: YYYY-MM-DD',
       });
-    if (!date.test(filter.to))
+    if (!isIsoDate(filter.to))
       problems.push({
         field: 'to',
         code: 'INVALID_DATE',
         message: '截止日期格式应为 YYYY-MM-DD',
         messageEn: 'to: YYYY-MM-DD',
+      });
+    if (filter.regionCode && !isDivisionCode(filter.regionCode))
+      problems.push({
+        field: 'regionCode',
+        code: 'UNKNOWN_REGION',
+        message: '行政区划代码不存在（如 331000、331004）',
+        messageEn: 'unknown division code',
       });
     if (!filter.departmentId && !filter.regionCode)
       problems.push({
@@ -519,7 +538,7 @@ export class TriageService {
         message: '时限须满足：方案 ≤ 反馈 ≤ 办结',
         messageEn: 'planDays ≤ feedbackDays ≤ closeDays',
       });
-    if (input.regionCode && !/^(\d{6}|\d{9})$/.test(input.regionCode))
+    if (input.regionCode && !isDivisionCode(input.regionCode))
       problems.push({
         field: 'regionCode',
         code: 'UNKNOWN_REGION',
@@ -556,6 +575,7 @@ export class TriageService {
     viewer: Viewer | null,
     limit = 500,
   ): Promise<SupervisionItem[]> {
+    if (filter.regionCode) checkInput(divisionProblem('regionCode', filter.regionCode));
     const now = new Date();
     const params: unknown[] = [OPEN_STATUSES, now];
     const where = [`i.status = ANY($1::text[])`, issueScopeSql(this.s, viewer, params)];

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { regionLevelOf, RegionLevel, type AdministrativeLevel } from '@sfw/shared-types';
-import { badInput } from '@sfw/subgraph-kit';
+import { badInput, isDivisionCode, isIsoMonth } from '@sfw/subgraph-kit';
 
 /** Working days to answer are kept as a histogram 0..MAX (the last bucket is MAX and more). */
 export const HIST_MAX = 60;
@@ -164,16 +164,15 @@ export class StatsService {
     level?: AdministrativeLevel | null;
     departmentId?: string | null;
   }): Promise<{ totals: Statistics; series: MonthlyStatistics[] }> {
-    const month = /^\d{4}-(0[1-9]|1[0-2])$/;
     const problems = [];
-    if (!month.test(filter.from))
+    if (!isIsoMonth(filter.from))
       problems.push({
         field: 'from',
         code: 'INVALID_MONTH',
         message: '起始月份格式应为 YYYY-MM',
         messageEn: 'from: YYYY-MM',
       });
-    if (!month.test(filter.to))
+    if (!isIsoMonth(filter.to))
       problems.push({
         field: 'to',
         code: 'INVALID_MONTH',
@@ -188,17 +187,14 @@ export class StatsService {
         messageEn: 'to before from',
       });
     if (filter.regionCode) {
-      let level: RegionLevel | null = null;
-      try {
-        level = regionLevelOf(filter.regionCode);
-      } catch {
+      const level = isDivisionCode(filter.regionCode) ? regionLevelOf(filter.regionCode) : null;
+      if (!level)
         problems.push({
           field: 'regionCode',
           code: 'UNKNOWN_REGION',
           message: `行政区划代码无效：${filter.regionCode}`,
           messageEn: 'bad division code',
         });
-      }
       if (level === RegionLevel.TOWNSHIP)
         problems.push({
           field: 'regionCode',

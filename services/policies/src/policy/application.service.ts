@@ -5,6 +5,7 @@ import {
   badInput,
   forbidden,
   hasRole,
+  isIsoDate,
   isUuid,
   notFound,
   returned,
@@ -341,19 +342,35 @@ export class ApplicationService {
         for (const x of input.materials ?? []) {
           const name = x.name?.trim() ?? '';
           const reference = x.reference?.trim() ?? '';
-          if (!name || !reference)
+          if (!name || !reference || name.length > 60 || reference.length > 500)
             throw badInput([
               {
                 field: 'materials',
                 code: 'INVALID_MATERIAL',
-                message: '材料名称和文件都不能为空',
-                messageEn: 'invalid material',
+                message: '材料名称（不超过60字）和文件（不超过500字）都不能为空',
+                messageEn: 'invalid material (a name of at most 60 characters, a reference of at most 500)',
               },
             ]);
           const at = materials.findIndex((y) => y.name === name);
           if (at >= 0) materials[at] = { name, reference };
           else materials.push({ name, reference });
         }
+        if (materials.length > 50 || (input.note?.trim().length ?? 0) > 2000)
+          throw badInput([
+            materials.length > 50
+              ? {
+                  field: 'materials',
+                  code: 'INVALID_MATERIAL',
+                  message: '申报材料最多50份',
+                  messageEn: 'at most 50 materials',
+                }
+              : {
+                  field: 'note',
+                  code: 'INVALID_LENGTH',
+                  message: '说明不超过2000字',
+                  messageEn: 'note: at most 2000 characters',
+                },
+          ]);
         const base =
           input.declaredBase === undefined || input.declaredBase === null
             ? a.declaredBase
@@ -431,6 +448,15 @@ export class ApplicationService {
       [ApplicationStatus.SUBMITTED],
       'department',
       async (m, a, policy, v) => {
+        if ((note?.trim().length ?? 0) > 2000)
+          throw badInput([
+            {
+              field: 'note',
+              code: 'INVALID_LENGTH',
+              message: '审核意见不超过2000字',
+              messageEn: 'note: at most 2000 characters',
+            },
+          ]);
         const max = maxAmount(policy.amountRule, a.declaredBase);
         if (!Number.isFinite(amount) || amount < 0)
           throw badInput([
@@ -484,7 +510,7 @@ export class ApplicationService {
           messageEn: 'the payout exceeds the approved amount',
         });
       const today = chinaToday();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.paidOn ?? '') || Number.isNaN(Date.parse(input.paidOn)))
+      if (!isIsoDate(input.paidOn ?? ''))
         problems.push({
           field: 'paidOn',
           code: 'INVALID_DATE',

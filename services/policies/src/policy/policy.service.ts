@@ -3,9 +3,12 @@ import { Role, regionContains, readDivisions, type Viewer } from '@sfw/shared-ty
 import {
   AppError,
   badInput,
+  checkInput,
   conflict,
+  divisionProblem,
   forbidden,
   hasRole,
+  isIsoDate,
   isUuid,
   notFound,
   returned,
@@ -82,8 +85,6 @@ export const POLICY_COLUMNS = (
 
 const ENTERPRISE_COLUMNS = `id, region_code AS "regionCode", industry_code AS "industryCode", scale, tags, parks, employees,
   registered_capital::float8 AS "registeredCapital", to_char(founded_on, 'YYYY-MM-DD') AS "foundedOn"`;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Moves each policy's count of eligible enterprises by what `merge` writes (CTEs after `changed`). */
 const COUNT_DELTA = (s: string) => `,
@@ -181,6 +182,7 @@ export class PolicyService {
     viewer: Viewer | null,
   ): Promise<{ rows: PolicyRow[]; total: number }> {
     if (!viewer) throw unauthenticated();
+    if (filter.regionCode) checkInput(divisionProblem('regionCode', filter.regionCode));
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -362,14 +364,14 @@ export class PolicyService {
       });
     const validFrom = input.validFrom;
     const validTo = input.validTo ?? null;
-    if (!DATE.test(validFrom ?? '') || Number.isNaN(Date.parse(validFrom)))
+    if (!isIsoDate(validFrom ?? ''))
       problems.push({
         field: 'validFrom',
         code: 'INVALID_DATE',
         message: '生效日期格式应为YYYY-MM-DD',
         messageEn: 'validFrom must be YYYY-MM-DD',
       });
-    if (validTo !== null && (!DATE.test(validTo) || Number.isNaN(Date.parse(validTo))))
+    if (validTo !== null && !isIsoDate(validTo))
       problems.push({
         field: 'validTo',
         code: 'INVALID_DATE',

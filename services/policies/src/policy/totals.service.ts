@@ -1,5 +1,13 @@
 import { readDivisions, Role, regionPrefix, type Viewer } from '@sfw/shared-types';
-import { forbidden, hasRole, isUuid, unauthenticated } from '@sfw/subgraph-kit';
+import {
+  checkInput,
+  dateProblem,
+  divisionProblem,
+  forbidden,
+  hasRole,
+  isUuid,
+  unauthenticated,
+} from '@sfw/subgraph-kit';
 import type { DataSource } from 'typeorm';
 
 export enum TotalsGrouping {
@@ -54,6 +62,11 @@ export class TotalsService {
     if (!viewer) throw unauthenticated();
     if (!hasRole(viewer, Role.ADMIN, Role.EVALUATOR, Role.LEADER, Role.DEPARTMENT))
       throw forbidden('只有工作人员可以查看兑现统计', 'totals are for staff');
+    checkInput(
+      filter.from != null ? dateProblem('from', filter.from, '起始日期') : null,
+      filter.to != null ? dateProblem('to', filter.to, '截止日期') : null,
+      filter.regionCode ? divisionProblem('regionCode', filter.regionCode) : null,
+    );
     const params: unknown[] = [filter.from ?? '1900-01-01', filter.to ?? '2999-12-31'];
     const p = (v: unknown) => {
       params.push(v);
