@@ -159,7 +159,7 @@ describe('guardArguments with idsMatchNothing', () => {
 
 describe('value checks the services share', () => {
   it('reads dates and months strictly', () => {
-    for (const ok of ['2026-03-01', '2024-02-29', '1000-01-01', '9999-12-31'])
+    for (const ok of ['2026-03-01', '2024-02-29', '1000-01-01', '2999-12-31'])
       expect(isIsoDate(ok)).toBe(true);
     for (const bad of [
       '2026-02-30',
@@ -167,6 +167,8 @@ describe('value checks the services share', () => {
       '2026-13-01',
       '0000-01-01',
       '0999-12-31',
+      '3000-01-01',
+      '9999-12-31',
       '2026-3-1',
       '2026/03/01',
       '2026-03-01T00:00:00Z',
@@ -181,7 +183,7 @@ describe('value checks the services share', () => {
       message: '兑付日期应为 YYYY-MM-DD 格式的有效日期',
     });
     expect(isIsoMonth('2026-03')).toBe(true);
-    for (const bad of ['2026-13', '2026-00', '2026-3', '0000-01', '26-03'])
+    for (const bad of ['2026-13', '2026-00', '2026-3', '0000-01', '9999-12', '26-03'])
       expect(isIsoMonth(bad)).toBe(false);
   });
 

@@ -221,11 +221,13 @@ export function guardArguments(
 
 // --- what values mean: helpers the services share ---------------------------------------------
 
-const ISO_DATE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^([12]\d{3})-(\d{2})-(\d{2})$/;
 
 /**
- * A calendar date written YYYY-MM-DD, years 1000–9999 (what JavaScript and PostgreSQL both read
- * the same way): `2026-02-30`, `2026-3-1`, `0000-01-01` and `2026-03-01T00:00Z` are not.
+ * A calendar date written YYYY-MM-DD, years 1000–2999: what JavaScript and PostgreSQL read alike,
+ * with room to compute on (the month after, a deadline) without reaching year 10000, which a
+ * YYYY-MM-DD string cannot spell. `2026-02-30`, `2026-3-1`, `0000-01-01`, `9999-12-31` and
+ * `2026-03-01T00:00Z` are not.
  */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
@@ -244,9 +246,9 @@ export function dateProblem(field: string, value: string, label = field): FieldP
   };
 }
 
-/** A month written YYYY-MM (years 1000–9999). */
+/** A month written YYYY-MM (years 1000–2999, as {@link isIsoDate}). */
 export function isIsoMonth(value: string): boolean {
-  return /^[1-9]\d{3}-(0[1-9]|1[0-2])$/.test(value);
+  return /^[12]\d{3}-(0[1-9]|1[0-2])$/.test(value);
 }
 
 let divisionCodes: Set<string> | undefined;

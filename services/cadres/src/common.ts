@@ -12,7 +12,7 @@ export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 
-/** A calendar date YYYY-MM-DD, years 1000–9999 (the kit's rule, shared by every subgraph). */
+/** A calendar date YYYY-MM-DD, years 1000–2999 (the kit's rule, shared by every subgraph). */
 export { isIsoDate };
 
 export function addDays(date: string, days: number): string {

@@ -30,8 +30,8 @@ export const DEFAULT_REGION = '331000';
 export const MAX_FIRST = 200;
 export const MAX_DAYS = 3650;
 
-/** YYYY-MM, years 1000–9999 (a month PostgreSQL can hold: year 0 is none). */
-const MONTH = /^([1-9]\d{3})-(0[1-9]|1[0-2])$/;
+/** YYYY-MM, years 1000–2999 (the kit's rule: the month after is one a date string can spell). */
+const MONTH = /^([12]\d{3})-(0[1-9]|1[0-2])$/;
 const TAG_MAX_LENGTH = 20;
 
 export interface PairingCoverageQuery {
