@@ -69,8 +69,10 @@ async function idsOf(sg: RunningSubgraph<unknown>, perTable = 25): Promise<strin
   const ds = sg.database.dataSource;
   const s = sg.database.schema;
   const tables = (await ds.query(
-    `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = $1 AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema = $1 AND c.column_name = 'id' AND c.data_type = 'uuid' AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name`,
     [s],
   )) as { table_name: string }[];
   const ids: string[] = [];
