@@ -40,6 +40,13 @@ const AT = / at "([^"]+)"/;
 /** The Rust query planner refusing to parse a document graphql-js accepted. */
 const PLANNER_PARSE = /^(Error: )?Failed to parse query/;
 
+/** A request past its deadline: here, and in the deadline plugin's own answer. */
+export const REQUEST_TIMEOUT = {
+  code: 'REQUEST_TIMEOUT',
+  message: '请求处理超时，请稍后重试或缩小查询范围',
+  messageEn: 'the request ran past its deadline',
+} as const;
+
 /** Error codes from the runtime's subgraph transport that mean the subgraph could not answer. */
 const UNAVAILABLE =
   /^(DOWNSTREAM_SERVICE_ERROR|SUBREQUEST_HTTP_ERROR|SUBGRAPH_ERROR|ECONN|UND_ERR|FETCH_ERROR)/;
@@ -130,9 +137,7 @@ export function normalizeError(err: GraphQLError): GraphQLError {
       : `the ${service} service is unavailable; the rest of the data is returned`;
     delete keep['http'];
   } else if (!service && timedOut && transport) {
-    code = 'REQUEST_TIMEOUT';
-    message = '请求处理超时，请稍后重试或缩小查询范围';
-    messageEn = 'the request ran past its deadline';
+    ({ code, message, messageEn } = REQUEST_TIMEOUT);
     keep['http'] = { status: 504 };
   } else if (code?.startsWith('QUERY_TOO_') || code === 'UNAUTHENTICATED') {
     // The gateway's own refusals keep their status whatever the Accept header.

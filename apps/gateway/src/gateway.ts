@@ -32,7 +32,7 @@ import {
 } from '@sfw/subgraph-kit';
 import { Authenticator } from './auth';
 import type { GatewayConfig } from './config';
-import { normalizeError } from './errors';
+import { normalizeError, REQUEST_TIMEOUT } from './errors';
 import { QueryMeasurer, tooCostly, tooDeep } from './limits';
 import { apiSchemaOf, BUILT_SUPERGRAPH, publicRootFields, readListSizes, subgraphsOf } from './supergraph';
 import { TrustedDocumentStore } from './trusted-documents';
@@ -488,8 +488,8 @@ export async function startGateway(
             JSON.stringify({
               errors: [
                 {
-                  message: '请求处理超时，请稍后重试或缩小查询范围',
-                  extensions: { code: 'REQUEST_TIMEOUT', messageEn: 'the request ran past its deadline' },
+                  message: REQUEST_TIMEOUT.message,
+                  extensions: { code: REQUEST_TIMEOUT.code, messageEn: REQUEST_TIMEOUT.messageEn },
                 },
               ],
             }),
