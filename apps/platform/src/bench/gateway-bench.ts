@@ -1,10 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { loadavg } from 'node:os';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import autocannon from 'autocannon';
 import { cadresSubgraph, seedDemoCadres } from '@sfw/cadres';
 import { enterprisesSubgraph } from '@sfw/enterprises';
@@ -81,7 +83,7 @@ const LIST = `query EnterpriseList($n: Int!) {
 // ---------------------------------------------------------------------------------------------
 // Child processes: one for the subgraphs, one per gateway. Each answers commands over IPC.
 
-type ChildRole = 'subgraphs' | 'hive' | 'apollo';
+type ChildRole = 'subgraphs' | 'hive' | 'hive-stock' | 'apollo';
 interface Command {
   id: number;
   cmd: 'start' | 'cpu' | 'calls' | 'stop';
@@ -130,7 +132,9 @@ async function runChild(role: ChildRole): Promise<void> {
           ? await startSubgraphs(args as SubgraphArgs)
           : role === 'hive'
             ? await startHive(args as GatewayArgs)
-            : await startApollo(args as GatewayArgs);
+            : role === 'hive-stock'
+              ? await startHiveStock(args as GatewayArgs)
+              : await startApollo(args as GatewayArgs);
       stop = started.stop;
       return started.value;
     },
@@ -247,6 +251,58 @@ async function startHive(args: GatewayArgs) {
     { supergraphSdl: args.supergraphSdl },
   );
   return { value: gateway.url, stop: () => gateway.stop() };
+}
+
+/**
+ * Hive Gateway with the Rust query planner as it comes, for reference: the runtime's defaults,
+ * bearer tokens checked by the same Authenticator and each subgraph request signed, nothing else
+ * (no limits, metrics, deadlines, retries, trusted documents or error shaping).
+ */
+async function startHiveStock(args: GatewayArgs) {
+  const config = gatewayConfig(args);
+  const authenticator = new Authenticator(config.jwt);
+  const nameByUrl = new Map(Object.entries(args.subgraphUrls).map(([name, url]) => [url, name]));
+  const runtime = createGatewayRuntime<{ viewer: Viewer | null }>({
+    supergraph: args.supergraphSdl,
+    unifiedGraphHandler,
+    transportEntries: Object.fromEntries(
+      Object.entries(args.subgraphUrls).map(([name, location]) => [name, { location }]),
+    ),
+    logging: false,
+    landingPage: false,
+    graphiql: false,
+    plugins: () => [
+      {
+        async onContextBuilding({ context, extendContext }) {
+          extendContext({
+            viewer: await authenticator.viewerFrom(context.request.headers.get('authorization')),
+          });
+        },
+        onFetch({ url, options, setOptions, context }) {
+          const subgraph = nameByUrl.get(url);
+          if (!subgraph) return;
+          const viewer = (context as { viewer?: Viewer | null }).viewer ?? null;
+          const body = typeof options.body === 'string' ? options.body : '';
+          setOptions({
+            ...options,
+            headers: {
+              ...(options.headers as Record<string, string>),
+              ...signViewer(viewer, args.subgraphSecret, { subgraph, body }),
+            },
+          });
+        },
+      } satisfies GatewayPlugin<{ viewer: Viewer | null }>,
+    ],
+  });
+  const server: Server = createServer(runtime);
+  const port = await listen(server, 0, '127.0.0.1');
+  return {
+    value: graphqlUrl('127.0.0.1', port),
+    stop: async () => {
+      await closeServer(server);
+      await runtime.dispose();
+    },
+  };
 }
 
 /** The header that carries the verified viewer from willSendRequest to the signing fetcher. */
@@ -419,7 +475,7 @@ async function spawnChild(role: ChildRole): Promise<Child> {
 
 /** A gateway in its child process; started again (and the death recorded) if the process died. */
 interface Gateway {
-  role: 'hive' | 'apollo';
+  role: 'hive' | 'hive-stock' | 'apollo';
   name: string;
   args: GatewayArgs;
   child: Child;
@@ -687,20 +743,27 @@ async function main(): Promise<void> {
     gateways.push(hive);
     const apollo = await startGatewayProcess('apollo', 'Apollo Gateway 2.14 (stock)', gatewayArgs);
     gateways.push(apollo);
+    const hiveStock = await startGatewayProcess(
+      'hive-stock',
+      'Hive Gateway + Rust planner (stock)',
+      gatewayArgs,
+    );
+    gateways.push(hiveStock);
     process.stdout.write(
-      `processes: subgraphs ${subgraphs.pid}, our gateway ${hive.child.pid}, stock Apollo ${apollo.child.pid}, load generator ${process.pid}\n`,
+      `processes: subgraphs ${subgraphs.pid}, our gateway ${hive.child.pid}, stock Apollo ${apollo.child.pid}, stock Hive ${hiveStock.child.pid}, load generator ${process.pid}\n`,
     );
 
     const bearer = { authorization: `Bearer ${await issueToken(ADMIN, jwtSecret, { expiresIn: '1h' })}` };
     const ours: Target = { name: hive.name, headers: () => bearer, gateway: hive };
     const stock: Target = { name: apollo.name, headers: () => bearer, gateway: apollo };
+    const bare: Target = { name: hiveStock.name, headers: () => bearer, gateway: hiveStock };
     const enterprisesUrl = sg.urls['enterprises'] as string;
     const direct: Target = {
       name: 'enterprises subgraph (direct)',
       url: enterprisesUrl,
       headers: (body) => signViewer(ADMIN, subgraphSecret, { subgraph: 'enterprises', body }),
     };
-    process.stdout.write(`${await check([ours, stock, direct])}\n`);
+    process.stdout.write(`${await check([ours, stock, bare, direct])}\n`);
 
     process.stdout.write(
       `loads: ${CONNECTIONS} connections, ${DURATION} s each after a ${WARMUP} s warm-up, page sizes ${MIN_PAGE}–${MAX_PAGE} in turn\n`,
@@ -718,8 +781,10 @@ async function main(): Promise<void> {
     };
     const boardOurs = await run('dispatch board', BOARD, ours);
     const boardStock = await run('dispatch board', BOARD, stock);
+    await run('dispatch board', BOARD, bare);
     const listOurs = await run('enterprise list', LIST, ours);
     const listStock = await run('enterprise list', LIST, stock);
+    await run('enterprise list', LIST, bare);
     const listDirect = await run('enterprise list', LIST, direct);
 
     const lines = [
