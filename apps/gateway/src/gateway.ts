@@ -386,7 +386,12 @@ export async function startGateway(
   const runtime = createGatewayRuntime<GatewayContext>({
     supergraph: supergraphSdl,
     unifiedGraphHandler,
-    transportEntries: Object.fromEntries(subgraphs.map((s) => [s.name, { location: s.url }])),
+    // Identical subgraph calls in flight together are not merged: the merge key is the body
+    // only, the viewer is signed in afterwards (onFetch), so a merge would answer one viewer with
+    // a call made for another. (Merging also deep-copies every subgraph answer.)
+    transportEntries: Object.fromEntries(
+      subgraphs.map((s) => [s.name, { location: s.url, options: { deduplicateInflightRequests: false } }]),
+    ),
     logging:
       config.logLevel === 'silent'
         ? false

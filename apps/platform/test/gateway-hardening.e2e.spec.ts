@@ -275,6 +275,33 @@ describe('identity', () => {
     expect(res.status).toBe(401);
   });
 
+  it('never answers one viewer with a subgraph call made for another, however close the requests come', async () => {
+    // Identical subgraph calls of different viewers in flight together must stay two calls: the
+    // runtime merges identical in-flight requests, and the viewer is only signed in afterwards.
+    const page = await post({ query: '{ enterprises(first: 8) { edges { node { id } } } }' }, adminToken);
+    const ids = (page.body.data?.['enterprises']?.edges as { node: { id: string } }[]).map((e) => e.node.id);
+    expect(ids).toHaveLength(8);
+    const tokens = await Promise.all(
+      ids.map((enterpriseId, i) =>
+        issueToken({ sub: `ent-${i}`, roles: [Role.ENTERPRISE], enterpriseId }, JWT_SECRET),
+      ),
+    );
+    const query = '{ enterprises(first: 5) { edges { node { id } } } }';
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(
+        tokens.flatMap((token, i) =>
+          [0, 1, 2].map(() => post({ query }, token).then((r) => [i, r] as const)),
+        ),
+      );
+      for (const [i, { body }] of answers) {
+        expect(body.errors).toBeUndefined();
+        expect(
+          (body.data?.['enterprises']?.edges as { node: { id: string } }[]).map((e) => e.node.id),
+        ).toEqual([ids[i]]);
+      }
+    }
+  });
+
   it('echoes the request id it was given', async () => {
     const { headers } = await post({ query: '{ regions { code } }' }, undefined, gw.url, {
       'x-request-id': 'req-abc-123',

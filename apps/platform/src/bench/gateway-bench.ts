@@ -55,7 +55,8 @@ import { BENCH_SERVER, freshDatabase, postGraphql } from './common';
  * Every request asks for another page size (BENCH_MIN_PAGE..BENCH_MAX_PAGE, default 5..60, in
  * turn), so no two requests in flight are identical: Hive merges identical in-flight subgraph
  * requests, and a benchmark of one repeated request would measure that. Each gateway's answer is
- * checked first (and the two compared); any non-2xx answer or GraphQL error under load fails the
+ * checked first (and the two compared); BENCH_PROFILE_DIR writes a CPU profile of each gateway
+ * process there. Any non-2xx answer or GraphQL error under load fails the
  * run after the table is printed. The targets are printed PASS/FAIL for information.
  */
 const SERVER = BENCH_SERVER;
@@ -65,6 +66,8 @@ const WARMUP = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 2);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const MIN_PAGE = Number(process.env['BENCH_MIN_PAGE'] ?? 5);
 const MAX_PAGE = Number(process.env['BENCH_MAX_PAGE'] ?? 60);
+/** A folder for V8 CPU profiles of each gateway process (written when it stops), or unset. */
+const PROFILE_DIR = process.env['BENCH_PROFILE_DIR'];
 const SUBGRAPHS = ['enterprises', 'cadres', 'issues', 'evaluations'] as const;
 const ADMIN: Viewer = { sub: 'bench-admin', roles: [Role.ADMIN] };
 
@@ -254,8 +257,8 @@ async function startHive(args: GatewayArgs) {
 }
 
 /**
- * Hive Gateway with the Rust query planner as it comes, for reference: the runtime's defaults,
- * bearer tokens checked by the same Authenticator and each subgraph request signed, nothing else
+ * Hive Gateway with the Rust query planner as it comes, for reference: the runtime's defaults
+ * (except merging identical in-flight subgraph calls, which is off as in ours), bearer tokens checked by the same Authenticator and each subgraph request signed, nothing else
  * (no limits, metrics, deadlines, retries, trusted documents or error shaping).
  */
 async function startHiveStock(args: GatewayArgs) {
@@ -266,7 +269,12 @@ async function startHiveStock(args: GatewayArgs) {
     supergraph: args.supergraphSdl,
     unifiedGraphHandler,
     transportEntries: Object.fromEntries(
-      Object.entries(args.subgraphUrls).map(([name, location]) => [name, { location }]),
+      // Not merging identical in-flight calls, as ours: with the viewer signed in per call, a
+      // merge would answer one viewer with another's call.
+      Object.entries(args.subgraphUrls).map(([name, location]) => [
+        name,
+        { location, options: { deduplicateInflightRequests: false } },
+      ]),
     ),
     logging: false,
     landingPage: false,
@@ -396,7 +404,11 @@ const WARNING = /MaxListenersExceededWarning|Use `node --trace-warnings/;
  * per request (counted instead), and its last lines are kept for the report should it die.
  */
 async function spawnChild(role: ChildRole): Promise<Child> {
-  const proc: ChildProcess = fork(__filename, [role], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+  const profile = PROFILE_DIR && role !== 'subgraphs' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const proc: ChildProcess = fork(__filename, [role], {
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    execArgv: [...process.execArgv, ...profile],
+  });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const stderr: Child['stderr'] = { warnings: 0, firstWarning: null, tail: [] };
   let partial = '';
