@@ -12,10 +12,13 @@ export const roleAuthChecker: AuthChecker<KitContext, Role> = ({ context }, role
   const viewer = context.viewer;
   if (!viewer) throw unauthenticated();
   if (roles.length === 0 || viewer.roles.some((r) => roles.includes(r))) return true;
-  throw forbidden(
+  const refusal = forbidden(
     `当前身份无权访问此内容（需要：${roles.map((r) => ROLE_LABELS[r]).join('、')}）`,
     `requires one of the roles: ${roles.join(', ')}`,
   );
+  // Refused for the role, whatever the object: the authorization matrix tells these apart.
+  refusal.extensions['reason'] = 'ROLE';
+  throw refusal;
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './access-table';
 export * from './auth';
 export * from './bulk';
 export * from './config';

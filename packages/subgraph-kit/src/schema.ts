@@ -4,6 +4,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray, type AuthChecker } from 'type-graphql';
+import { guardReference, guardRootFields, type AccessTable } from './access-table';
 import { roleAuthChecker } from './auth';
 import { guardArguments, INPUT_LIMITS, type InputLimits } from './input';
 
@@ -30,6 +31,11 @@ export interface FederatedSchemaOptions {
   inputLimits?: InputLimits;
   /** Arguments whose resolver skips ids it does not know, malformed ones too (see `GuardOptions`). */
   idsMatchNothing?: readonly string[];
+  /**
+   * The subgraph's access table (`src/access-rules.ts`): enforced on every root field and every
+   * owned entity's reference; a root field without a rule fails the build.
+   */
+  access?: AccessTable;
 }
 
 export interface FederatedSchema {
@@ -57,12 +63,23 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
-  const schema = guardArguments(
+  const access = options.access;
+  if (access)
+    for (const typeName of Object.keys(access.entities)) {
+      const own = resolvers[typeName]?.['__resolveReference'] as Parameters<typeof guardReference>[2];
+      resolvers[typeName] = {
+        ...(resolvers[typeName] ?? {}),
+        __resolveReference: guardReference(access, typeName, own),
+      };
+    }
+  const guarded = guardArguments(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }),
     options.inputLimits ?? INPUT_LIMITS,
     { idsMatchNothing: options.idsMatchNothing },
   );
+  // The role check wraps the argument guard: a refused role is refused whatever its input.
+  const schema = access ? guardRootFields(guarded, access) : guarded;
   return { schema, sdl: printSubgraphSchema(schema).trimEnd() + '\n' };
 }
 
