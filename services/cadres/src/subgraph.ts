@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { accessRules } from './access-rules';
 import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
 import { readScope } from './access';
 import { CadreResolver, visibleCadre } from './cadre/cadre.resolver';
@@ -28,6 +29,7 @@ import { VisitService } from './visit/visit.service';
 
 export const buildCadresSchema = () =>
   buildFederatedSchema({
+    access: accessRules,
     resolvers: [
       DepartmentResolver,
       CadreResolver,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { accessRules } from './access-rules';
 import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
 import type { EnterprisesServices } from './context';
 import { Enterprise } from './enterprise/enterprise.entity';
@@ -21,6 +22,7 @@ import { regionReference, RegionResolver } from './region/region.resolver';
 
 export const buildEnterprisesSchema = () =>
   buildFederatedSchema({
+    access: accessRules,
     resolvers: [EnterpriseResolver, RegionResolver, IndustryResolver, LiaisonResolver, ImportResolver],
     referenceResolvers: { Enterprise: enterpriseReference, Region: regionReference },
   });

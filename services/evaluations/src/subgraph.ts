@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { accessRules } from './access-rules';
 import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
 import { WorkCalendar } from '@sfw/workdays';
 import { loadEvaluationsConfig } from './config';
@@ -25,6 +26,7 @@ const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
 export const buildEvaluationsSchema = () =>
   buildFederatedSchema({
+    access: accessRules,
     resolvers: [
       RatingResolver,
       RectificationResolver,

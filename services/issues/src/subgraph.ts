@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { accessRules } from './access-rules';
 import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
 import { WorkCalendar } from '@sfw/workdays';
 import type { Context, IssuesServices } from './context';
@@ -24,6 +25,7 @@ const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
 export const buildIssuesSchema = () =>
   buildFederatedSchema({
+    access: accessRules,
     resolvers: [
       IssueResolver,
       EnterpriseIssuesResolver,

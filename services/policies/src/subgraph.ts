@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { accessRules } from './access-rules';
 import { buildFederatedSchema, type SubgraphDefinition } from '@sfw/subgraph-kit';
 import { WorkCalendar } from '@sfw/workdays';
 import type { Context, PoliciesServices } from './context';
@@ -26,6 +27,7 @@ const stub = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
 export const buildPoliciesSchema = () =>
   buildFederatedSchema({
+    access: accessRules,
     resolvers: [
       PolicyResolver,
       ApplicationResolver,
