@@ -1,29 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { cadresSubgraph, seedDemoCadres, type CadresServices } from '@sfw/cadres';
-import { enterprisesSubgraph, generateDemoEnterprises, type EnterprisesServices } from '@sfw/enterprises';
-import {
-  evaluationsSubgraph,
-  seedDemoCycles,
-  seedDemoEvaluations,
-  type EvaluationsServices,
-} from '@sfw/evaluations';
-import {
-  apiSchemaOf,
-  composeSupergraph,
-  issueToken,
-  loadGatewayConfig,
-  readSubgraphSources,
-  startGateway,
-  type RunningGateway,
-} from '@sfw/gateway';
-import { issuesSubgraph, seedDemoCommonProblems, seedDemoIssues, type IssuesServices } from '@sfw/issues';
-import { policiesSubgraph, seedDemoPolicies, type PoliciesServices } from '@sfw/policies';
-import { EnterpriseScale, readDivisions, Role, type Viewer } from '@sfw/shared-types';
-import { InProcessEventBus, type RunningSubgraph } from '@sfw/subgraph-kit';
-import { startTestSubgraph, TEST_SECRET, type TestSubgraph } from '@sfw/subgraph-kit/testing';
+import { apiSchemaOf, composeSupergraph, issueToken, readSubgraphSources } from '@sfw/gateway';
+import { readDivisions, Role, type Viewer } from '@sfw/shared-types';
+import type { RunningSubgraph } from '@sfw/subgraph-kit';
 import { DEMO_IDS } from '../src/demo-users';
-import { demoCyclePeriods } from '../src/stack';
 import { OperationGenerator, type FuzzOperation, type FuzzPools } from './fuzz/operations';
+import { column, startGraph, type TestGraph } from './support/graph';
 
 /**
  * The whole graph fuzzed through the gateway: random operations over every Query and Mutation
@@ -47,12 +28,7 @@ const ONLY = process.env['FUZZ_ONLY'] === undefined ? null : Number(process.env[
 const BUDGET_MS = 5_000;
 const JWT_SECRET = 'fuzz-jwt-secret-0123456789-abcdefghijklmnop';
 
-let enterprises: TestSubgraph<EnterprisesServices>;
-let cadres: TestSubgraph<CadresServices>;
-let issues: TestSubgraph<IssuesServices>;
-let evaluations: TestSubgraph<EvaluationsServices>;
-let policies: TestSubgraph<PoliciesServices>;
-let gw: RunningGateway;
+let graph: TestGraph;
 let pools: FuzzPools;
 const tokens = new Map<string, string | null>();
 
@@ -85,61 +61,11 @@ async function idsOf(sg: RunningSubgraph<unknown>, perTable = 25): Promise<strin
   return ids;
 }
 
-async function column(sg: RunningSubgraph<unknown>, sql: string): Promise<string[]> {
-  const rows = (await sg.database.dataSource.query(sql.replace(/\$s/g, `"${sg.database.schema}"`))) as {
-    v: string;
-  }[];
-  return rows.map((r) => r.v);
-}
-
 beforeAll(async () => {
-  const bus = new InProcessEventBus();
-  enterprises = await startTestSubgraph(enterprisesSubgraph, { bus });
-  cadres = await startTestSubgraph(cadresSubgraph, { bus });
-  issues = await startTestSubgraph(issuesSubgraph, { bus });
-  evaluations = await startTestSubgraph(evaluationsSubgraph, { bus });
-  policies = await startTestSubgraph(policiesSubgraph, { bus });
-
-  // A small demo city: enterprises, then each later subgraph's demo seed over what it projected.
-  for (const d of generateDemoEnterprises(40, 7))
-    await enterprises.services.enterprises.register({ ...d, scale: d.scale as EnterpriseScale });
-  await enterprises.relay.drain();
-  const [own, other] = await column(
-    enterprises,
-    'SELECT id::text AS v FROM $s.enterprise ORDER BY name LIMIT 2',
-  );
-  await seedDemoCadres(cadres.database.dataSource, cadres.database.schema, cadres.outbox, {
-    ids: { departmentId: DEMO_IDS.departmentId, cadreId: DEMO_IDS.cadreId, cadreAccount: 'demo-cadre' },
-    demoEnterpriseId: own,
-    visitsPerEnterprise: 2,
-  });
-  await cadres.relay.drain();
-  const issueSeed = await seedDemoIssues(
-    issues.database.dataSource,
-    issues.database.schema,
-    issues.outbox,
-    issues.services.calendar,
-    { count: 120, demoEnterpriseId: own },
-  );
-  await issues.services.stats.rebuild();
-  await seedDemoCommonProblems(issues.services.triage);
-  await issues.relay.drain();
-  const evaluationSeed = await seedDemoEvaluations(
-    evaluations.database.dataSource,
-    evaluations.database.schema,
-    evaluations.services.calendar,
-    issueSeed ? { luqiaoDepartmentId: issueSeed.luqiaoDepartmentId } : {},
-  );
-  if (evaluationSeed?.ratings)
-    await seedDemoCycles(evaluations.services, evaluations.database.dataSource, evaluations.database.schema, {
-      regionCode: '331000',
-      ...demoCyclePeriods(new Date()),
-      luqiaoDepartmentId: evaluationSeed.luqiaoDepartmentId,
-    });
-  await seedDemoPolicies(policies.services, policies.database.dataSource, policies.database.schema);
-  await policies.relay.drain();
-  await evaluations.relay.drain();
-
+  graph = await startGraph({ jwtSecret: JWT_SECRET });
+  const { enterprises, cadres, issues, evaluations, policies } = graph;
+  const own = graph.ownEnterpriseId;
+  const other = graph.otherEnterpriseId;
   const all = [enterprises, cadres, issues, evaluations, policies] as RunningSubgraph<unknown>[];
   const ids = new Set<string>();
   for (const sg of all) for (const id of await idsOf(sg)) ids.add(id);
@@ -161,29 +87,6 @@ beforeAll(async () => {
     tags: ['专精特新', '高成长', '龙头骨干', '自定义标签'],
     industryCodes: ['C', 'C36', 'C3612', 'F', '3612'],
   };
-
-  const config = loadGatewayConfig({
-    NODE_ENV: 'test',
-    // LOG_LEVEL=error shows what an internal error was (the subgraphs read it too).
-    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
-    JWT_SECRET,
-    SUBGRAPH_SECRET: TEST_SECRET,
-    GATEWAY_PORT: '0',
-    GATEWAY_HOST: '127.0.0.1',
-  });
-  gw = await startGateway(
-    {
-      ...config,
-      subgraphUrls: {
-        enterprises: enterprises.url,
-        cadres: cadres.url,
-        issues: issues.url,
-        evaluations: evaluations.url,
-        policies: policies.url,
-      },
-    },
-    { supergraphSdl: composeSupergraph(readSubgraphSources()) },
-  );
 
   const viewers: Record<string, Viewer | null> = {
     anonymous: null,
@@ -210,12 +113,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await gw?.stop();
-  await policies?.stop();
-  await evaluations?.stop();
-  await issues?.stop();
-  await cadres?.stop();
-  await enterprises?.stop();
+  await graph?.stop();
 });
 
 interface Failure {
@@ -272,7 +170,7 @@ it(
       const body = JSON.stringify({ query: op.document, variables: op.variables });
       for (const [role, token] of tokens) {
         const t0 = performance.now();
-        const res = await fetch(gw.url, {
+        const res = await fetch(graph.gateway.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
