@@ -134,8 +134,14 @@ export const accessRules: AccessTable = {
     updateServiceGroup: { who: { admin: 'all' } },
     setServiceGroupMembers: { who: { admin: 'all' } },
     handOverPairings: { who: { admin: 'all' } },
-    callInServiceGroup: { who: { admin: 'all', department: 'all' } },
-    closeServiceGroupCall: { who: { admin: 'all', department: 'all' } },
+    callInServiceGroup: {
+      who: { admin: 'all', cadre: 'own', department: 'all' },
+      own: { cadre: 'for an enterprise paired with it' },
+    },
+    closeServiceGroupCall: {
+      who: { admin: 'all', cadre: 'own', department: 'all' },
+      own: { cadre: 'calls of a group it belongs to' },
+    },
     pairCadre: {
       who: { admin: 'all', department: 'own' },
       own: { department: 'its own department’s cadres' },

@@ -98,7 +98,10 @@ export const accessRules: AccessTable = {
       who: { admin: 'all', department: 'own' },
       own: { department: 'its own department’s policies' },
     },
-    applyForPolicy: { who: { enterprise: 'own' }, own: { enterprise: 'for itself, when eligible' } },
+    applyForPolicy: {
+      who: { admin: 'all', enterprise: 'own' },
+      own: { enterprise: 'for itself, when eligible (an administrator names the enterprise)' },
+    },
     supplementApplication: {
       who: { admin: 'all', enterprise: 'own' },
       own: { enterprise: 'its own applications; another’s answers NOT_FOUND' },
