@@ -7,7 +7,6 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import usePrometheus from '@graphql-mesh/plugin-prometheus';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useRequestDeadline } from '@whatwg-node/server';
 import {
   getOperationAST,
   GraphQLError,
@@ -36,6 +35,7 @@ import { normalizeError, REQUEST_TIMEOUT } from './errors';
 import { QueryMeasurer, tooCostly, tooDeep } from './limits';
 import { apiSchemaOf, BUILT_SUPERGRAPH, publicRootFields, readListSizes, subgraphsOf } from './supergraph';
 import { TrustedDocumentStore } from './trusted-documents';
+import { createUpstreamFetch } from './upstream';
 
 /** What the gateway adds to each request's context. */
 export interface GatewayContext {
@@ -159,10 +159,13 @@ export async function startGateway(
     (file, message) => logger.warn({ file, problem: message }, 'trusted documents manifest not loaded'),
   );
   const { limits } = config;
+  const upstreamFetch = createUpstreamFetch();
   const registry = new Registry();
   /** Viewer and request id by request, for the access log and the subgraph signature. */
   const requests = new WeakMap<Request, { requestId: string; viewer: Viewer | null; started: bigint }>();
   const generatedIds = new WeakMap<Request, string>();
+  /** Requests in progress: when each must be answered, and its subgraph calls still running. */
+  const deadlines = new WeakMap<IncomingMessage, { deadline: number; calls: Set<AbortController> }>();
   /** Contexts whose document was measured before validation. */
   const measured = new WeakSet<object>();
   /** Bodies refused for the limits (depth, cost, tokens, aliases, directives) → the answer given. */
@@ -201,19 +204,22 @@ export async function startGateway(
       if (entry) entry.viewer = viewer;
       extendContext({ viewer, requestId: entry?.requestId ?? randomUUID() });
     },
-    onFetch({ url, options, setOptions, context }) {
+    onFetch({ url, options, setOptions, setFetchFn, context, executionRequest }) {
       const subgraph = nameByUrl.get(url.split('?')[0] as string);
       if (!subgraph) return;
-      const ctx = context as Partial<GatewayContext> & { request?: Request };
+      setFetchFn(upstreamFetch as unknown as Parameters<typeof setFetchFn>[0]);
+      const ctx = context as Partial<GatewayContext> & { request?: Request; req?: IncomingMessage };
       const body = typeof options.body === 'string' ? options.body : (url.split('?')[1] ?? '');
-      // The subgraph call's deadline, and cancellation when the client goes away or the request's
-      // deadline passes (the runtime's own upstream timeout leaves an unhandled rejection behind
-      // when a client aborts, which ends the process).
+      // The subgraph call's deadline: its own, or the request's when that comes first. The call
+      // is cancelled then, when the request's deadline passes, or when the client goes away.
+      const pending = ctx.req ? deadlines.get(ctx.req) : undefined;
       const ctrl = new AbortController();
+      const timeout = Math.min(limits.subgraphTimeoutMs, pending ? pending.deadline - Date.now() : Infinity);
       const timer = setTimeout(
         () => ctrl.abort(new DOMException(`subgraph ${subgraph} timed out`, 'TimeoutError')),
-        limits.subgraphTimeoutMs,
+        Math.max(0, timeout),
       );
+      pending?.calls.add(ctrl);
       const upstream = [ctx.request?.signal, options.signal ?? undefined].filter(
         (x): x is AbortSignal => !!x,
       );
@@ -222,17 +228,23 @@ export async function startGateway(
         if (sig.aborted) ctrl.abort(sig.reason);
         else sig.addEventListener('abort', onAbort, { once: true });
       }
+      const operation =
+        executionRequest?.operationType ??
+        (executionRequest ? getOperationAST(executionRequest.document)?.operation : undefined);
       setOptions({
         ...options,
         signal: ctrl.signal,
+        // A query is sent once more when the connection fails before any answer; a mutation never.
+        retryOnConnectionFailure: operation === 'query',
         headers: {
           ...(options.headers as Record<string, string>),
           ...signViewer(ctx.viewer ?? null, config.subgraphSecret, { subgraph, body }),
           ...(ctx.requestId ? { 'x-request-id': ctx.requestId } : {}),
         },
-      });
+      } as typeof options);
       return () => {
         clearTimeout(timer);
+        pending?.calls.delete(ctrl);
         for (const sig of upstream) sig.removeEventListener('abort', onAbort);
       };
     },
@@ -431,19 +443,6 @@ export async function startGateway(
     },
     // Errors are shaped (and unexpected ones masked and logged) by errorShape, after the subgraphs answered.
     maskedErrors: false,
-    // Queries may be retried once when a subgraph's connection fails; mutations never are.
-    upstreamRetry: ({ executionRequest }) => {
-      const op = executionRequest.operationType ?? getOperationAST(executionRequest.document)?.operation;
-      // Only a connection that failed: a subgraph that timed out is not asked twice.
-      return op === 'query'
-        ? {
-            maxRetries: 1,
-            retryDelay: 50,
-            shouldRetry: ({ response, executionResult }) =>
-              !response && !/time ?out|timed out|abort/i.test(JSON.stringify(executionResult ?? {})),
-          }
-        : undefined;
-    },
     persistedDocuments: {
       getPersistedOperation: (key) => documents.get(key),
       allowArbitraryDocuments:
@@ -485,25 +484,6 @@ export async function startGateway(
       },
     },
     plugins: (ctx) => [
-      // The whole request's deadline; subgraph calls still running then are cancelled.
-      useRequestDeadline({
-        timeout: limits.requestTimeoutMs,
-        response: () =>
-          new Response(
-            JSON.stringify({
-              errors: [
-                {
-                  message: REQUEST_TIMEOUT.message,
-                  extensions: { code: REQUEST_TIMEOUT.code, messageEn: REQUEST_TIMEOUT.messageEn },
-                },
-              ],
-            }),
-            {
-              status: 504,
-              headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
-            },
-          ),
-      }) as GatewayPlugin,
       identity,
       ...armor,
       gatekeeper,
@@ -588,7 +568,33 @@ export async function startGateway(
       // The runtime reads a body that is already there instead of the consumed stream.
       (req as IncomingMessage & { body?: Buffer }).body = body;
     }
-    await runtime.requestListener(req, res);
+    // The request's deadline: then it is answered 504 and its subgraph calls are cancelled.
+    const pending = { deadline: Date.now() + limits.requestTimeoutMs, calls: new Set<AbortController>() };
+    deadlines.set(req, pending);
+    const timer = setTimeout(() => {
+      for (const call of pending.calls)
+        call.abort(new DOMException('request deadline exceeded', 'TimeoutError'));
+      if (res.headersSent) return;
+      res.on('finish', () => req.destroy());
+      sendJson(
+        res,
+        504,
+        {
+          errors: [
+            {
+              message: REQUEST_TIMEOUT.message,
+              extensions: { code: REQUEST_TIMEOUT.code, messageEn: REQUEST_TIMEOUT.messageEn },
+            },
+          ],
+        },
+        { ...corsFor(req.headers.origin), connection: 'close' },
+      );
+    }, limits.requestTimeoutMs);
+    try {
+      await runtime.requestListener(req, res);
+    } finally {
+      clearTimeout(timer);
+    }
   }
   server.requestTimeout = limits.requestTimeoutMs + 5_000;
   const port = await listen(server, config.port, config.host);
@@ -603,6 +609,7 @@ export async function startGateway(
       documents.close();
       await closeServer(server);
       await runtime.dispose();
+      upstreamFetch.close();
     },
   };
 }

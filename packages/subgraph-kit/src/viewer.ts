@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { parseRoles, type Viewer } from '@sfw/shared-types';
 
 /** Headers by which the gateway forwards the verified viewer to subgraphs. */
@@ -12,7 +12,7 @@ export const SIGNATURE_HEADER = 'x-sfw-signature';
 export const VIEWER_MAX_AGE_SECONDS = 30;
 export const SIGNATURE_FUTURE_SKEW_SECONDS = 5;
 /** The signature scheme's version, first in the signature header. */
-const SCHEME = 'v2';
+const SCHEME = 'v3';
 
 interface SignedViewerPayload {
   /** null for an anonymous request the gateway let through (public fields). */
@@ -31,16 +31,25 @@ export interface SignedRequest {
   body: string;
 }
 
-const digest = (body: string): string => createHash('sha256').update(body, 'utf8').digest('base64url');
+/** HMAC keys by secret: preparing a key costs more than signing a small request. */
+const keys = new Map<string, KeyObject>();
+function keyFor(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size > 16) keys.clear();
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
 
+/** One HMAC pass over the encoded viewer and the body, separated by a dot (the encoding has none). */
 const mac = (secret: string, encoded: string, body: string): string =>
-  `${SCHEME}=${createHmac('sha256', secret)
-    .update(`${encoded}.${digest(body)}`)
-    .digest('base64url')}`;
+  `${SCHEME}=${createHmac('sha256', keyFor(secret)).update(encoded).update('.').update(body, 'utf8').digest('base64url')}`;
 
 /**
  * Gateway side: headers carrying the viewer, and an HMAC (SHA-256, shared secret) over the
- * viewer, the subgraph's name, the time and a digest of the body. A captured pair of headers is
+ * viewer, the subgraph's name, the time and the body. A captured pair of headers is
  * worth nothing with another body, on another subgraph, or half a minute later.
  */
 export function signViewer(
