@@ -43,6 +43,9 @@ export interface GatewayContext {
   viewer: Viewer | null;
 }
 
+/** Extra routes on the gateway's origin: resolves true when it answered the request. */
+export type GatewayRoutes = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
 export interface RunningGateway {
   url: string;
   port: number;
@@ -118,6 +121,19 @@ function tooManyTokens(source: string, max: number): boolean {
   return true;
 }
 
+/** A JSON request body parsed, when it is a non-empty JSON object; else undefined. */
+function parsedBody(req: IncomingMessage, body: Buffer): Record<string, unknown> | undefined {
+  if (!/^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')) return undefined;
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -140,7 +156,15 @@ async function probe(url: string, timeoutMs = 1500): Promise<boolean> {
  */
 export async function startGateway(
   config: GatewayConfig,
-  options: { supergraphSdl?: string; logger?: Logger } = {},
+  options: {
+    supergraphSdl?: string;
+    logger?: Logger;
+    /**
+     * Other routes on the gateway's origin (the web app, development helpers), asked first for
+     * every request outside `/graphql`, `/metrics` and `/health`: true when it answered.
+     */
+    routes?: GatewayRoutes;
+  } = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl =
@@ -168,6 +192,8 @@ export async function startGateway(
   const deadlines = new WeakMap<IncomingMessage, { deadline: number; calls: Set<AbortController> }>();
   /** Contexts whose document was measured before validation. */
   const measured = new WeakSet<object>();
+  /** Each request's body as read (when small enough to be a key of the refusal cache). */
+  const rawBodies = new WeakMap<IncomingMessage, string>();
   /** Bodies refused for the limits (depth, cost, tokens, aliases, directives) → the answer given. */
   const refusals = new Map<string, unknown>();
   const refusedRequests = new WeakMap<Request, unknown>();
@@ -344,10 +370,11 @@ export async function startGateway(
     },
     onResponse({ request, response, serverContext }) {
       const refused = refusedRequests.get(request);
-      const raw = (serverContext as { req?: { body?: unknown } } | undefined)?.req?.body;
-      if (refused && Buffer.isBuffer(raw) && raw.length <= REFUSAL_CACHE_BODY_BYTES) {
+      const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+      const raw = req ? rawBodies.get(req) : undefined;
+      if (refused && raw !== undefined) {
         if (refusals.size >= REFUSAL_CACHE_ENTRIES) refusals.delete(refusals.keys().next().value as string);
-        refusals.set(raw.toString('latin1'), refused);
+        refusals.set(raw, refused);
       }
       const entry = requests.get(request);
       if (!entry || !new URL(request.url).pathname.startsWith('/graphql')) return;
@@ -524,7 +551,15 @@ export async function startGateway(
 
   const server: Server = createServer((req, res) => void handle(req, res));
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (
+      options.routes &&
+      !path.startsWith('/graphql') &&
+      path !== '/metrics' &&
+      !path.startsWith('/health/') &&
+      (await options.routes(req, res))
+    )
+      return;
     if (path === '/health/live') return sendJson(res, 200, { status: 'ok' });
     if (path === '/health/ready') {
       const checks = await Promise.all(
@@ -559,14 +594,17 @@ export async function startGateway(
       }
       // A body refused for the limits before is refused again at once: a client that loops
       // on an expensive document costs the gateway a lookup, not a pipeline.
-      const refused =
-        body.length <= REFUSAL_CACHE_BODY_BYTES ? refusals.get(body.toString('latin1')) : undefined;
+      const key = body.length <= REFUSAL_CACHE_BODY_BYTES ? body.toString('latin1') : undefined;
+      const refused = key === undefined ? undefined : refusals.get(key);
       if (refused) {
         refusalHits.inc();
         return sendJson(res, 400, refused, { ...corsFor(req.headers.origin), 'x-request-id': randomUUID() });
       }
-      // The runtime reads a body that is already there instead of the consumed stream.
-      (req as IncomingMessage & { body?: Buffer }).body = body;
+      if (key !== undefined) rawBodies.set(req, key);
+      // The runtime takes a body that is already there instead of reading the consumed stream:
+      // parsed here when it is a JSON object (the runtime then skips reading and parsing it),
+      // else as it came, for the runtime to refuse with its own errors.
+      (req as IncomingMessage & { body?: unknown }).body = parsedBody(req, body) ?? body;
     }
     // The request's deadline: then it is answered 504 and its subgraph calls are cancelled.
     const pending = { deadline: Date.now() + limits.requestTimeoutMs, calls: new Set<AbortController>() };

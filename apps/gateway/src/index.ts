@@ -1,4 +1,4 @@
-export { startGateway, type RunningGateway, type GatewayContext } from './gateway';
+export { startGateway, type RunningGateway, type GatewayContext, type GatewayRoutes } from './gateway';
 export { loadGatewayConfig, DEV_JWT_SECRET, type GatewayConfig } from './config';
 export { issueToken, Authenticator, type ViewerClaims } from './auth';
 export { QueryMeasurer, unsizedListFields, type ListSizes, type Measure } from './limits';
