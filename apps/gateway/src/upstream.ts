@@ -168,7 +168,10 @@ class AnswerHeaders {
 
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException('The operation was aborted', 'AbortError');
+  // Not `instanceof Error`: a DOMException may come from another realm.
+  return reason && typeof reason === 'object' && typeof (reason as Error).message === 'string'
+    ? (reason as Error)
+    : new DOMException('The operation was aborted', 'AbortError');
 }
 
 function answer(url: string, res: IncomingMessage, text: string): UpstreamResponse {
