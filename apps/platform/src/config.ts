@@ -11,6 +11,13 @@ const schema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, 'a duration like 30d or 12h')
     .default('30d'),
+  /** Each subgraph in its own worker thread (true), or every part on the main thread (false). */
+  EMBEDDED_WORKERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** V8 old-space limit of each subgraph worker in MB; 0 keeps Node's default. */
+  EMBEDDED_WORKER_HEAP_MB: z.coerce.number().int().min(0).max(65_536).default(0),
 });
 
 /** Settings of the embedded stack (`npm start`); each service's own settings still apply. */

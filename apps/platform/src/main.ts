@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { startStack } from './stack';
+import { startStack, type RunningStack } from './stack';
 
 /** `npm start`: the embedded platform, demo city seeded on first start, until Ctrl-C. */
 async function main(): Promise<void> {
@@ -16,9 +16,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onEarlySignal);
   process.on('SIGTERM', onEarlySignal);
-  let stack;
+  let stack: RunningStack | undefined;
+  // A subgraph worker that keeps dying: say so, stop what runs, exit non-zero.
+  const onFatal = (err: Error) => {
+    process.stderr.write(`\n致命错误 / fatal: ${err.message}\n`);
+    const stopping = stack ? stack.stop() : Promise.resolve();
+    void stopping.finally(() => process.exit(1));
+  };
   try {
-    stack = await startStack();
+    stack = await startStack({}, process.env, undefined, { onFatal });
   } catch (err) {
     process.stderr.write(`启动失败 / failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
+  const running = stack;
   let stoppingSince = 0;
   const stop = (signal: string) => {
     // npm forwards the terminal's Ctrl-C too, so one keypress can arrive twice: only a
@@ -50,7 +57,7 @@ async function main(): Promise<void> {
     }
     stoppingSince = Date.now();
     process.stdout.write(`\n${signal}: 正在停止 / stopping…\n`);
-    void stack.stop().then(
+    void running.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -1,15 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cadresSubgraph, seedDemoCadres, type CadresServices } from '@sfw/cadres';
-import { enterprisesSubgraph, type EnterprisesServices } from '@sfw/enterprises';
-import {
-  evaluationsSubgraph,
-  seedDemoCycles,
-  seedDemoEvaluations,
-  type EvaluationsServices,
-} from '@sfw/evaluations';
-import { issuesSubgraph, seedDemoCommonProblems, seedDemoIssues, type IssuesServices } from '@sfw/issues';
-import { policiesSubgraph, seedDemoPolicies, type PoliciesServices } from '@sfw/policies';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
   createLogger,
@@ -17,11 +7,14 @@ import {
   startSubgraph,
   type Logger,
   type RunningSubgraph,
+  type SubgraphConfig,
 } from '@sfw/subgraph-kit';
 import { loadPlatformConfig, type PlatformConfig } from './config';
 import { DEMO_IDS, DEMO_ROLE_KEYS, demoViewers, type DemoRoleKey } from './demo-users';
 import { loadOrCreateSecrets } from './secrets';
-import { demoEnterpriseId, seedEnterprises } from './seed';
+import { SubgraphWorkers } from './workers/pool';
+import { loadService, SERVICE_NAMES, type Commands, type ServiceName } from './workers/services';
+import type { WorkerMemory } from './workers/subgraph-worker';
 
 export interface DemoToken {
   token: string;
@@ -34,42 +27,76 @@ export interface DemoToken {
   regionCode?: string;
 }
 
+/** Memory of the whole process and, in worker mode, of each subgraph worker's isolate. */
+export interface StackMemory {
+  /** Resident set of the process: the main thread and every worker. */
+  rss: number;
+  /** The main thread's V8 heap (gateway) and its memory outside the heap. */
+  mainHeapUsed: number;
+  mainExternal: number;
+  workers: Record<string, WorkerMemory>;
+}
+
 export interface RunningStack {
   url: string;
   gateway: RunningGateway;
-  enterprises: RunningSubgraph<EnterprisesServices>;
-  cadres: RunningSubgraph<CadresServices>;
-  issues: RunningSubgraph<IssuesServices>;
-  evaluations: RunningSubgraph<EvaluationsServices>;
-  policies: RunningSubgraph<PoliciesServices>;
+  /** `workers`: each subgraph in its own worker thread; `single`: everything on the main thread. */
+  mode: 'workers' | 'single';
+  subgraphUrls: Record<ServiceName, string>;
+  /** The subgraph workers (worker mode). */
+  workers?: SubgraphWorkers;
+  /** The running subgraphs themselves (single-thread mode only). */
+  inProcess?: Record<ServiceName, RunningSubgraph<unknown>>;
   tokens: Record<DemoRoleKey, DemoToken>;
   tokensFile: string;
   seeded: number;
+  memory(): Promise<StackMemory>;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /**
+   * A subgraph worker kept dying (or could not start again): the stack cannot serve. `npm start`
+   * stops and exits non-zero; the default logs and does the same.
+   */
+  onFatal?: (err: Error) => void;
+}
+
+/** What the seed needs of the running subgraphs, whichever thread they run on. */
+interface Parts {
+  url(name: ServiceName): string;
+  drain(name: ServiceName): Promise<number>;
+  command<R>(name: ServiceName, command: string, args?: unknown): Promise<R>;
 }
 
 /**
  * The whole platform in one process: every subgraph on its own embedded PGlite (or the
- * PostgreSQL its URL names) on a free port, one in-process event bus, and the gateway.
+ * PostgreSQL its URL names) on a free port, and the gateway. By default (EMBEDDED_WORKERS=true)
+ * each subgraph runs in its own worker thread, its events brokered by the main thread, so a heavy
+ * request in one never stalls the gateway or the others; EMBEDDED_WORKERS=false runs everything
+ * on the main thread with one in-process event bus.
  */
 export async function startStack(
   overrides: Partial<PlatformConfig> = {},
   env: Record<string, string | undefined> = process.env,
   log?: Logger,
+  options: StackOptions = {},
 ): Promise<RunningStack> {
   const config = { ...loadPlatformConfig(env), ...overrides };
   const logger = log ?? createLogger('platform', config.LOG_LEVEL);
   const dataDir = resolve(env['INIT_CWD'] ?? process.cwd(), config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateSecrets(dataDir);
-  const bus = new InProcessEventBus();
-  const common = {
+  const common: Partial<SubgraphConfig> = {
     host: '127.0.0.1',
     port: 0,
     dataDir,
     subgraphSecret: secrets.subgraphSecret,
-    eventBus: 'inprocess' as const,
+    eventBus: 'inprocess',
   };
+  // Subgraph env: the process env minus ports meant for other processes.
+  const { PORT: _port, ...rest } = env;
+  const subgraphEnv = { ...rest, LOG_LEVEL: config.LOG_LEVEL };
 
   const started: { name: string; stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -78,102 +105,54 @@ export async function startStack(
       await part.stop().catch((err: unknown) => logger.error({ err, part: part.name }, 'stop failed'));
       logger.info({ part: part.name, ms: Date.now() - t0 }, 'stopped');
     }
+    started.length = 0;
   };
   try {
-    // Subgraph env: the process env minus ports meant for other processes.
-    const { PORT: _port, ...subgraphEnv } = env;
-    const enterprises = await startSubgraph(enterprisesSubgraph, {
-      bus,
-      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
-      overrides: common,
-    });
-    started.push(enterprises);
-    // Cadres replays the enterprises' published events into its projection when it subscribes.
-    const cadres = await startSubgraph(cadresSubgraph, {
-      bus,
-      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
-      overrides: common,
-    });
-    started.push(cadres);
-    // Issues projects enterprises, departments, pairings and visits from their events.
-    const issues = await startSubgraph(issuesSubgraph, {
-      bus,
-      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
-      overrides: common,
-    });
-    started.push(issues);
-    // Evaluations projects the appeals (and departments, pairings, visits) from their events.
-    const evaluations = await startSubgraph(evaluationsSubgraph, {
-      bus,
-      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
-      overrides: common,
-    });
-    started.push(evaluations);
-    // Policies projects enterprises (the attributes rules read), departments and pairings.
-    const policies = await startSubgraph(policiesSubgraph, {
-      bus,
-      env: { ...subgraphEnv, LOG_LEVEL: config.LOG_LEVEL },
-      overrides: common,
-    });
-    started.push(policies);
-
-    const seeded = await seedEnterprises(enterprises, config.DEMO_ENTERPRISES, (done, total) =>
-      logger.info({ done, total }, `seeding demo enterprises ${done}/${total}`),
-    );
-    // Deliver every enterprise event now, so the cadres projection is complete before its seed.
-    await enterprises.relay.drain();
-    const demoEnterprise = await demoEnterpriseId(enterprises);
-    const cadreSeed = await seedDemoCadres(
-      cadres.database.dataSource,
-      cadres.database.schema,
-      cadres.outbox,
-      {
-        ids: { departmentId: DEMO_IDS.departmentId, cadreId: DEMO_IDS.cadreId, cadreAccount: 'demo-cadre' },
-        demoEnterpriseId: demoEnterprise,
-      },
-    );
-    if (cadreSeed) logger.info(cadreSeed, 'seeded demo departments, cadres, pairings and visits');
-    // Deliver the departments, pairings and visits to the issues projection, then a year of appeals.
-    await cadres.relay.drain();
-    const issueSeed = await seedDemoIssues(
-      issues.database.dataSource,
-      issues.database.schema,
-      issues.outbox,
-      issues.services.calendar,
-    );
-    if (issueSeed) {
-      await issues.services.stats.rebuild();
-      const commonProblems = await seedDemoCommonProblems(issues.services.triage);
-      logger.info({ ...issueSeed, commonProblems }, 'seeded a year of demo appeals');
-    }
-    await issues.relay.drain();
-    // Every appeal event is now in the evaluations projection: ratings and feedback, then the cycles.
-    const evaluationSeed = await seedDemoEvaluations(
-      evaluations.database.dataSource,
-      evaluations.database.schema,
-      evaluations.services.calendar,
-      issueSeed ? { luqiaoDepartmentId: issueSeed.luqiaoDepartmentId } : {},
-    );
-    if (evaluationSeed?.ratings) {
-      const cycles = await seedDemoCycles(
-        evaluations.services,
-        evaluations.database.dataSource,
-        evaluations.database.schema,
-        {
-          regionCode: DEMO_CITY,
-          ...demoCyclePeriods(new Date()),
-          luqiaoDepartmentId: evaluationSeed.luqiaoDepartmentId,
+    let parts: Parts;
+    let workers: SubgraphWorkers | undefined;
+    let inProcess: Record<ServiceName, RunningSubgraph<unknown>> | undefined;
+    if (config.EMBEDDED_WORKERS) {
+      const pool = new SubgraphWorkers({
+        logger,
+        heapLimitMb: config.EMBEDDED_WORKER_HEAP_MB,
+        onFatal:
+          options.onFatal ??
+          ((err) => {
+            logger.fatal({ err }, err.message);
+            void stopAll().finally(() => process.exit(1));
+          }),
+      });
+      workers = pool;
+      started.push({ name: 'subgraph workers', stop: () => pool.stop() });
+      await pool.startAll(SERVICE_NAMES, { env: subgraphEnv, overrides: common, logLevel: config.LOG_LEVEL });
+      parts = {
+        url: (name) => pool.urlOf(name),
+        drain: (name) => pool.drain(name),
+        command: (name, command, args) => pool.command(name, command, args),
+      };
+    } else {
+      const bus = new InProcessEventBus();
+      const running = {} as Record<ServiceName, RunningSubgraph<unknown>>;
+      const commands = {} as Record<ServiceName, Commands>;
+      for (const name of SERVICE_NAMES) {
+        const service = await loadService(name);
+        const sg = await startSubgraph(service.definition, { bus, env: subgraphEnv, overrides: common });
+        started.push(sg);
+        running[name] = sg;
+        commands[name] = service.commands(sg, logger);
+      }
+      inProcess = running;
+      parts = {
+        url: (name) => running[name].url,
+        drain: (name) => running[name].relay.drain(),
+        command: async <R>(name: ServiceName, command: string, args: unknown = null) => {
+          const run = commands[name][command];
+          if (!run) throw new Error(`${name}: no command ${command}`);
+          return (await run(args as never)) as R;
         },
-      );
-      logger.info({ ...evaluationSeed, cycles }, 'seeded demo ratings, feedback and review cycles');
+      };
     }
-    // Enterprises and departments reached the policies projection: the catalogue, matched, with a year of applications.
-    const policySeed = await seedDemoPolicies(
-      policies.services,
-      policies.database.dataSource,
-      policies.database.schema,
-    );
-    if (policySeed) logger.info(policySeed, 'seeded demo policies, matches and applications');
+    const { seeded, demoEnterprise } = await seedDemo(parts, config, logger);
 
     const gatewayConfig = loadGatewayConfig({
       ...env,
@@ -182,23 +161,22 @@ export async function startStack(
       LOG_LEVEL: config.LOG_LEVEL,
     });
     const jwtFromEnv = Boolean(env['JWT_SECRET'] || env['JWKS_URL']);
+    const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((n) => [n, parts.url(n)])) as Record<
+      ServiceName,
+      string
+    >;
     const gateway = await startGateway({
       ...gatewayConfig,
       jwt: jwtFromEnv ? gatewayConfig.jwt : { ...gatewayConfig.jwt, secret: secrets.jwtSecret },
       subgraphSecret: secrets.subgraphSecret,
-      subgraphUrls: {
-        ...gatewayConfig.subgraphUrls,
-        enterprises: enterprises.url,
-        cadres: cadres.url,
-        issues: issues.url,
-        evaluations: evaluations.url,
-        policies: policies.url,
-      },
+      subgraphUrls: { ...gatewayConfig.subgraphUrls, ...subgraphUrls },
     });
     started.push({ name: 'gateway', stop: () => gateway.stop() });
 
-    const demoCadre = await cadres.services.cadres.findByIds([DEMO_IDS.cadreId]);
-    const viewers = demoViewers(demoEnterprise, { cadreRegionCode: demoCadre[0]?.regionCode });
+    const cadreRegionCode = await parts.command<string | undefined>('cadres', 'cadre.regionCode', {
+      id: DEMO_IDS.cadreId,
+    });
+    const viewers = demoViewers(demoEnterprise, { cadreRegionCode });
     const tokens = {} as Record<DemoRoleKey, DemoToken>;
     const signingSecret =
       gatewayConfig.jwt.secret && jwtFromEnv ? gatewayConfig.jwt.secret : secrets.jwtSecret;
@@ -226,20 +204,80 @@ export async function startStack(
     return {
       url: gateway.url,
       gateway,
-      enterprises,
-      cadres,
-      issues,
-      evaluations,
-      policies,
+      mode: workers ? 'workers' : 'single',
+      subgraphUrls,
+      workers,
+      inProcess,
       tokens,
       tokensFile,
       seeded,
+      memory: async () => {
+        const m = process.memoryUsage();
+        return {
+          rss: m.rss,
+          mainHeapUsed: m.heapUsed,
+          mainExternal: m.external,
+          workers: workers ? await workers.memory() : {},
+        };
+      },
       stop: stopAll,
     };
   } catch (err) {
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * The demo city on first start, service by service in the order of their events: enterprises,
+ * cadres (departments, pairings, visits), a year of appeals, ratings and review cycles, policies.
+ * Each service's outbox is drained before the next seeds, so its projections are complete.
+ */
+async function seedDemo(
+  parts: Parts,
+  config: PlatformConfig,
+  logger: Logger,
+): Promise<{ seeded: number; demoEnterprise: string }> {
+  const seeded = await parts.command<number>('enterprises', 'seed.enterprises', {
+    count: config.DEMO_ENTERPRISES,
+  });
+  // Deliver every enterprise event now, so the cadres projection is complete before its seed.
+  await parts.drain('enterprises');
+  const demoEnterprise = await parts.command<string>('enterprises', 'seed.demoEnterpriseId');
+  const cadreSeed = await parts.command<Record<string, unknown> | null>('cadres', 'seed.cadres', {
+    ids: { departmentId: DEMO_IDS.departmentId, cadreId: DEMO_IDS.cadreId, cadreAccount: 'demo-cadre' },
+    demoEnterpriseId: demoEnterprise,
+  });
+  if (cadreSeed) logger.info(cadreSeed, 'seeded demo departments, cadres, pairings and visits');
+  // Deliver the departments, pairings and visits to the issues projection, then a year of appeals.
+  await parts.drain('cadres');
+  const issues = await parts.command<{
+    issueSeed: Record<string, unknown> & { luqiaoDepartmentId: string | null };
+    commonProblems: number;
+  } | null>('issues', 'seed.issues');
+  if (issues)
+    logger.info(
+      { ...issues.issueSeed, commonProblems: issues.commonProblems },
+      'seeded a year of demo appeals',
+    );
+  await parts.drain('issues');
+  // Every appeal event is now in the evaluations projection: ratings and feedback, then the cycles.
+  const evaluations = await parts.command<{
+    evaluationSeed: Record<string, unknown>;
+    cycles: unknown;
+  } | null>('evaluations', 'seed.evaluations', {
+    options: issues ? { luqiaoDepartmentId: issues.issueSeed.luqiaoDepartmentId } : {},
+    cycles: { regionCode: DEMO_CITY, ...demoCyclePeriods(new Date()) },
+  });
+  if (evaluations)
+    logger.info(
+      { ...evaluations.evaluationSeed, cycles: evaluations.cycles },
+      'seeded demo ratings, feedback and review cycles',
+    );
+  // Enterprises and departments reached the policies projection: the catalogue, matched, with a year of applications.
+  const policySeed = await parts.command<Record<string, unknown> | null>('policies', 'seed.policies');
+  if (policySeed) logger.info(policySeed, 'seeded demo policies, matches and applications');
+  return { seeded, demoEnterprise };
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
