@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './access-table';
 export * from './auth';
+export * from './budget';
 export * from './bulk';
 export * from './config';
 export * from './context';

@@ -20,6 +20,7 @@ import {
   notFound,
   type Outbox,
   isUuid,
+  CpuBudget,
 } from '@sfw/subgraph-kit';
 import type { WorkCalendar } from '@sfw/workdays';
 import { clusterTexts, rankCandidates, signature } from '../similarity/similarity';
@@ -115,7 +116,11 @@ export class TriageService {
     const ranked = rankCandidates(
       { text: query.text, categories: query.categories },
       rows.map((r) => ({ id: r.id, text: `${r.title} ${r.description}`, categories: r.categories })),
-      { limit: options.limit ?? 10, minScore: options.minScore ?? 0.3 },
+      {
+        limit: options.limit ?? 10,
+        minScore: options.minScore ?? 0.3,
+        budget: new CpuBudget('相似诉求检索', 'similar-appeal search'),
+      },
     );
     return ranked.flatMap((r) => {
       const issue = byId.get(r.id);
@@ -141,6 +146,8 @@ export class TriageService {
       threshold?: number | null;
     },
     viewer: Viewer | null,
+    /** CPU budget of the clustering (the demo seed, outside any request, has none). */
+    budgetMs?: number,
   ): Promise<{ issues: Issue[]; enterprises: number; categories: ProblemDomain[] }[]> {
     if (filter.regionCode) checkInput(divisionProblem('regionCode', filter.regionCode));
     const since = filter.sinceDays ?? 90;
@@ -178,6 +185,7 @@ export class TriageService {
     const groups = clusterTexts(
       rows.map((r) => ({ id: r.id, text: `${r.title} ${r.description}`, categories: r.categories })),
       threshold,
+      { budget: new CpuBudget('共性问题归并', 'common-problem clustering', budgetMs) },
     );
     return groups
       .map((ids) => ids.flatMap((id) => byId.get(id) ?? []))

@@ -9,7 +9,11 @@ const SEED_VIEWER: Viewer = { sub: 'seed', name: '演示数据', roles: [Role.AD
  * statistics see it like any change. Returns how many were made.
  */
 export async function seedDemoCommonProblems(triage: TriageService, most = 3): Promise<number> {
-  const groups = await triage.suggestCommonProblems({ sinceDays: 120, threshold: 0.45 }, SEED_VIEWER);
+  const groups = await triage.suggestCommonProblems(
+    { sinceDays: 120, threshold: 0.45 },
+    SEED_VIEWER,
+    Number.POSITIVE_INFINITY,
+  );
   let made = 0;
   for (const group of groups.slice(0, most)) {
     const first = group.issues[0];

@@ -350,3 +350,29 @@ describe('clusterTexts', () => {
     expect(groups.some((g) => g.includes('a5') && g.includes('dup-of-a5'))).toBe(true);
   });
 });
+
+describe('a CPU budget', () => {
+  it('is checked in the loops of ranking and clustering, and its error ends the work', () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      id: String(i),
+      text: `企业用地指标不足影响项目开工第${i}期厂房建设`,
+      categories: ['LAND'],
+    }));
+    let checks = 0;
+    const counting = { check: () => void checks++ };
+    rankCandidates({ text: '用地指标不足', categories: ['LAND'] }, items, { budget: counting });
+    expect(checks).toBeGreaterThanOrEqual(items.length);
+    checks = 0;
+    clusterTexts(items, 0.5, { budget: counting });
+    expect(checks).toBeGreaterThanOrEqual(items.length);
+    const spent = {
+      check: () => {
+        throw new Error('budget exceeded');
+      },
+    };
+    expect(() => clusterTexts(items, 0.5, { budget: spent })).toThrow('budget exceeded');
+    expect(() => rankCandidates({ text: '用地', categories: [] }, items, { budget: spent })).toThrow(
+      'budget exceeded',
+    );
+  });
+});

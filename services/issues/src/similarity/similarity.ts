@@ -254,6 +254,8 @@ export interface RankQuery {
 export interface ScoreOptions {
   /** Added, times the Jaccard index of the two category sets, when a category is shared (default 0.15). */
   categoryWeight?: number;
+  /** Checked in every loop over texts: throws when the computation ran out of time. */
+  budget?: { check(): void };
 }
 
 export interface RankOptions extends ScoreOptions {
@@ -311,6 +313,7 @@ export function rankCandidates(
   const queryCategories = categorySet(query.categories);
   const ranked: RankedCandidate[] = [];
   for (const candidate of candidates) {
+    options.budget?.check();
     if (query.id !== undefined && candidate.id === query.id) continue;
     const textScore = profileSimilarity(queryProfile, textProfile(candidate.text));
     // the category bonus is at most categoryWeight: skip the category work when it cannot help
@@ -371,7 +374,11 @@ export function clusterTexts(
   if (!(minSharedGrams >= 1)) throw new RangeError(`minSharedGrams must be >= 1, got ${minSharedGrams}`);
   if (!(keyGrams >= 1)) throw new RangeError(`keyGrams must be >= 1, got ${keyGrams}`);
 
-  const profiles = items.map((item) => textProfile(item.text));
+  const budget = options.budget;
+  const profiles = items.map((item) => {
+    budget?.check();
+    return textProfile(item.text);
+  });
   const categories = items.map((item) => categorySet(item.categories));
 
   const df = new Map<string, number>();
@@ -427,6 +434,7 @@ export function clusterTexts(
   const count = new Int32Array(items.length); // shared key grams with the current i
   const touched: number[] = [];
   for (let i = 0; i < items.length; i++) {
+    budget?.check();
     const keysI = keys[i] ?? [];
     for (const g of keysI) {
       for (const j of postings.get(g) ?? []) {
@@ -436,6 +444,7 @@ export function clusterTexts(
       }
     }
     for (const j of touched) {
+      budget?.check();
       const shared = count[j] ?? 0;
       count[j] = 0;
       if (shared < need(i, j) || !sizeOk(i, j)) continue;
