@@ -144,11 +144,15 @@ export const accessRules: AccessTable = {
     },
     pairCadre: {
       who: { admin: 'all', department: 'own' },
-      own: { department: 'its own department’s cadres' },
+      own: {
+        department: 'its own department’s cadres; another’s cadre answers NOT_FOUND, like a missing one',
+      },
     },
     endPairing: {
       who: { admin: 'all', department: 'own' },
-      own: { department: 'its own department’s cadres' },
+      own: {
+        department: 'its own department’s cadres’ pairings; another’s answers NOT_FOUND, like a missing one',
+      },
     },
     importPairings: {
       who: { admin: 'all', department: 'own' },
@@ -162,7 +166,13 @@ export const accessRules: AccessTable = {
       who: { admin: 'all', cadre: 'own' },
       own: { cadre: 'enterprises paired with it, or served by a service group it belongs to' },
     },
-    cancelVisit: { who: { admin: 'all', cadre: 'own' }, own: { cadre: 'its own planned visits' } },
+    cancelVisit: {
+      who: { admin: 'all', cadre: 'own' },
+      own: {
+        cadre:
+          'its own planned visits; a visit it cannot read answers NOT_FOUND, like a missing one (one it reads is FORBIDDEN)',
+      },
+    },
   },
   entities: {
     Department: {

@@ -41,10 +41,18 @@ export function assertAdmin(viewer: Viewer | null, what = '此操作'): void {
 }
 
 /** Pairings are kept by administrators, and by department staff for their own department's cadres. */
+export function mayPair(viewer: Viewer | null, cadreDepartmentId: string): boolean {
+  if (hasRole(viewer, Role.ADMIN)) return true;
+  return hasRole(viewer, Role.DEPARTMENT) && viewer?.departmentId === cadreDepartmentId;
+}
+
+/**
+ * Refuses a pairing change by anyone but {@link mayPair}. Call only for a cadre or pairing the
+ * viewer can read; one it cannot answers NOT_FOUND, exactly like a missing one.
+ */
 export function assertCanPair(viewer: Viewer | null, cadreDepartmentId: string): void {
   if (!viewer) throw unauthenticated();
-  if (hasRole(viewer, Role.ADMIN)) return;
-  if (hasRole(viewer, Role.DEPARTMENT) && viewer.departmentId === cadreDepartmentId) return;
+  if (mayPair(viewer, cadreDepartmentId)) return;
   throw forbidden(
     '只有管理员或该服务员所在部门可以调整结对',
     "only administrators or the cadre's own department may change pairings",

@@ -594,6 +594,50 @@ describe('access', () => {
     ).toBeNull();
   });
 
+  it('answers a cadre, pairing or visit the viewer may not read exactly like a missing one', async () => {
+    // The first error on `id`, the id replaced: same code and message as for a random, missing id.
+    const answer = async (doc: (id: string) => string, id: string, viewer: Viewer) => {
+      const e = await fails(doc(id), {}, viewer);
+      return {
+        code: e.extensions!['code'],
+        message: e.message.replaceAll(id, '<id>'),
+        messageEn: String(e.extensions!['messageEn']).replaceAll(id, '<id>'),
+      };
+    };
+    const likeMissing = async (doc: (id: string) => string, id: string, viewer: Viewer) => {
+      const missing = await answer(doc, randomUUID(), viewer);
+      expect(missing.code).toBe('NOT_FOUND');
+      expect(await answer(doc, id, viewer)).toEqual(missing);
+    };
+    const schema = sg.database.schema;
+    const staff: Viewer = { sub: 'd', roles: [Role.DEPARTMENT], departmentId: otherCountyDept };
+    // Another department's cadre, and its pairing: department staff cannot read either.
+    expect((await ok<{ cadre: unknown }>(`{ cadre(id: "${cadreA}") { id } }`, {}, staff)).cadre).toBeNull();
+    await likeMissing(
+      (id) => `mutation { pairCadre(input: { cadreId: "${id}", enterpriseId: "${E2}" }) { outcome } }`,
+      cadreA,
+      staff,
+    );
+    const [pairing] = (await sg.database.dataSource.query(
+      `SELECT id::text AS id FROM "${schema}".pairing WHERE cadre_id = $1 LIMIT 1`,
+      [cadreA],
+    )) as { id: string }[];
+    await likeMissing((id) => `mutation { endPairing(id: "${id}") { id } }`, pairing!.id, staff);
+    // A planned visit another cadre cannot read.
+    const [planned] = (await sg.database.dataSource.query(
+      `SELECT id::text AS id FROM "${schema}".visit WHERE status = 'PLANNED' AND cadre_id <> $1 LIMIT 1`,
+      [cadreC],
+    )) as { id: string }[];
+    expect(
+      (await ok<{ visit: unknown }>(`{ visit(id: "${planned!.id}") { id } }`, {}, viewerOf(cadreC))).visit,
+    ).toBeNull();
+    await likeMissing(
+      (id) => `mutation { cancelVisit(id: "${id}", reason: "企业临时有事") { id } }`,
+      planned!.id,
+      viewerOf(cadreC),
+    );
+  });
+
   it('lets only administrators manage departments and cadres', async () => {
     const err = await fails(
       `mutation($id: ID!) { updateDepartment(id: $id, input: { shortName: "改" }) { id } }`,

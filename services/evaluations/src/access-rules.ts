@@ -29,28 +29,22 @@ export const accessRules: AccessTable = {
     rectifications: {
       who: { admin: 'all', department: 'own', leader: 'own', evaluator: 'all' },
       own: {
-        enterprise: 'its own ratings',
-        cadre: 'ratings of appeals credited to it',
-        department: 'what concerns its department',
-        leader: 'its region (its department without a region)',
+        department: 'its own department’s tasks; another’s answers like a missing one',
+        leader: 'its own department’s tasks (every task without a department)',
       },
     },
     rectification: {
       who: { admin: 'all', department: 'own', leader: 'own', evaluator: 'all' },
       own: {
-        enterprise: 'its own ratings',
-        cadre: 'ratings of appeals credited to it',
-        department: 'what concerns its department',
-        leader: 'its region (its department without a region)',
+        department: 'its own department’s tasks; another’s answers like a missing one',
+        leader: 'its own department’s tasks (every task without a department)',
       },
     },
     ratingAppeals: {
       who: { admin: 'all', department: 'own', leader: 'own', evaluator: 'all' },
       own: {
-        enterprise: 'its own ratings',
-        cadre: 'ratings of appeals credited to it',
-        department: 'what concerns its department',
-        leader: 'its region (its department without a region)',
+        department: 'appeals of its own department’s ratings',
+        leader: 'appeals of its own department’s ratings',
       },
     },
     observerReviews: {
@@ -62,7 +56,7 @@ export const accessRules: AccessTable = {
       own: {
         cadre: 'published cycles, its own results',
         department: 'published cycles, its own results',
-        leader: 'published cycles of its region',
+        leader: 'published cycles',
       },
     },
     reviewCycles: {
@@ -70,7 +64,7 @@ export const accessRules: AccessTable = {
       own: {
         cadre: 'published cycles',
         department: 'published cycles',
-        leader: 'published cycles of its region',
+        leader: 'published cycles',
       },
     },
   },
@@ -81,15 +75,24 @@ export const accessRules: AccessTable = {
     },
     verifyRectification: {
       who: { admin: 'all', department: 'own', leader: 'own' },
-      own: { department: 'its own department’s tasks', leader: 'its own department’s tasks' },
+      own: {
+        department: 'its own department’s tasks; another’s answers NOT_FOUND, like a missing one',
+        leader: 'its own department’s tasks; another’s it may not read answers NOT_FOUND',
+      },
     },
     reportRectification: {
       who: { admin: 'all', department: 'own', leader: 'own' },
-      own: { department: 'its own department’s tasks', leader: 'its own department’s tasks' },
+      own: {
+        department: 'its own department’s tasks; another’s answers NOT_FOUND, like a missing one',
+        leader: 'its own department’s tasks; another’s it may not read answers NOT_FOUND',
+      },
     },
     appealRating: {
       who: { admin: 'all', department: 'own', leader: 'own' },
-      own: { department: 'ratings of its own department', leader: 'ratings of its own department' },
+      own: {
+        department: 'ratings of its own department; another’s answers NOT_FOUND, like a missing one',
+        leader: 'ratings of its own department; one outside what it reads answers NOT_FOUND',
+      },
     },
     recordRectificationCallback: { who: { admin: 'all', evaluator: 'all' } },
     decideRatingAppeal: { who: { admin: 'all', evaluator: 'all' } },
@@ -125,7 +128,7 @@ export const accessRules: AccessTable = {
       own: {
         cadre: 'published cycles',
         department: 'published cycles',
-        leader: 'published cycles of its region',
+        leader: 'published cycles',
       },
     },
   },

@@ -149,6 +149,32 @@ async function code(doc: string, vars: Record<string, unknown>, viewer: Viewer |
   return String(res.errors![0]!.extensions!['code']);
 }
 
+/**
+ * The first error of an operation on `id`, with the id replaced: an object the viewer may not see
+ * must answer exactly like a missing one (same code, same message), whatever its id.
+ */
+async function answerOn(
+  doc: (id: string) => string,
+  id: string,
+  viewer: Viewer,
+): Promise<{ code: unknown; message: string; messageEn: string }> {
+  const res = await sg.query(doc(id), {}, viewer);
+  expect(res.errors).toBeDefined();
+  const e = res.errors![0]!;
+  return {
+    code: e.extensions!['code'],
+    message: e.message.replaceAll(id, '<id>'),
+    messageEn: String(e.extensions!['messageEn']).replaceAll(id, '<id>'),
+  };
+}
+
+/** Asserts that `viewer` gets on `id` exactly what it gets on a random, missing id. */
+async function answersLikeMissing(doc: (id: string) => string, id: string, viewer: Viewer): Promise<void> {
+  const missing = await answerOn(doc, randomUUID(), viewer);
+  expect(missing.code).toBe('NOT_FOUND');
+  expect(await answerOn(doc, id, viewer)).toEqual(missing);
+}
+
 const enterprise = (id: string): Viewer => ({
   sub: `ent-${id.slice(0, 4)}`,
   roles: [Role.ENTERPRISE],
@@ -316,12 +342,32 @@ describe('bad ratings: rectification (差评整改) and appeals (申诉复核)',
     expect(new Date(task.verifyDue).getTime()).toBe(cal.deadline(new Date(rated_at), 5).getTime());
     expect(new Date(task.rectifyDue).getTime()).toBe(cal.deadline(new Date(rated_at), 15).getTime());
 
-    const other = await code(
-      `mutation { verifyRectification(id: "${task.id}", verification: "已电话联系企业核实情况属实") { id } }`,
-      {},
+    // Another department's task answers exactly like a missing one, to read and to act on.
+    await answersLikeMissing(
+      (id) =>
+        `mutation { verifyRectification(id: "${id}", verification: "已电话联系企业核实情况属实") { id } }`,
+      task.id,
       staff(D2),
     );
-    expect(other).toBe('FORBIDDEN');
+    await answersLikeMissing(
+      (id) =>
+        `mutation { reportRectification(id: "${id}", report: "已协调解决用地指标问题并回复企业") { id } }`,
+      task.id,
+      staff(D2),
+    );
+    await answersLikeMissing((id) => `{ rectification(id: "${id}") { id } }`, task.id, staff(D2));
+    // A leader without a department reads every task but acts only for its own department.
+    const leader: Viewer = { sub: 'leader', roles: [Role.LEADER] };
+    expect(await ok(`{ rectification(id: "${task.id}") { id } }`, {}, leader)).toEqual({
+      rectification: { id: task.id },
+    });
+    expect(
+      await code(
+        `mutation { verifyRectification(id: "${task.id}", verification: "已电话联系企业核实情况属实") { id } }`,
+        {},
+        leader,
+      ),
+    ).toBe('FORBIDDEN');
     expect(
       await code(
         `mutation { reportRectification(id: "${task.id}", report: "已协调解决用地指标问题并回复企业") { id } }`,
@@ -365,13 +411,13 @@ describe('bad ratings: rectification (差评整改) and appeals (申诉复核)',
   it('lets the department appeal a rating; an accepted appeal voids it and cancels its task, and the decision is final', async () => {
     const a = await answered(E2, D2, 'RESOLVED');
     const r = await rate(a, 'VERY_DISSATISFIED');
-    expect(
-      await code(
-        `mutation { appealRating(ratingId: "${r.rate.id}", grounds: MALICIOUS, reason: "企业与本诉求无关的纠纷迁怒部门") { id } }`,
-        {},
-        staff(D1),
-      ),
-    ).toBe('FORBIDDEN');
+    // Another department's rating answers exactly like a missing one.
+    await answersLikeMissing(
+      (id) =>
+        `mutation { appealRating(ratingId: "${id}", grounds: MALICIOUS, reason: "企业与本诉求无关的纠纷迁怒部门") { id } }`,
+      r.rate.id,
+      staff(D1),
+    );
     const filed = await ok<{ appealRating: { id: string } }>(
       `mutation { appealRating(ratingId: "${r.rate.id}", grounds: MALICIOUS, reason: "企业与本诉求无关的纠纷迁怒部门") { id } }`,
       {},

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeLevel, Role } from '@sfw/shared-types';
-import { badInput, hasRole, requireViewer } from '@sfw/subgraph-kit';
-import { assertCanPair, readScope } from '../access';
+import { badInput, hasRole, notFound, requireViewer } from '@sfw/subgraph-kit';
+import { assertCanPair, mayPair, readScope } from '../access';
 import { loadCadre } from '../cadre/cadre.resolver';
 import { Problems } from '../common';
 import type { Context } from '../context';
@@ -43,6 +43,12 @@ export class PairingResolver {
   ): Promise<PairResultType> {
     const viewer = requireViewer(ctx.viewer);
     const cadre = await ctx.services.cadres.get(input.cadreId);
+    // Another department's cadre answers exactly like a missing one (no existence oracle).
+    if (
+      !mayPair(viewer, cadre.departmentId) &&
+      !(await ctx.services.cadres.visibleAmong([cadre.id], readScope(viewer))).has(cadre.id)
+    )
+      throw notFound('助企服务员', 'cadre', input.cadreId);
     assertCanPair(viewer, cadre.departmentId);
     const r = await ctx.services.pairings.pair(input, viewer.sub);
     return {
@@ -63,6 +69,12 @@ export class PairingResolver {
     @Ctx() ctx: Context,
   ): Promise<Pairing> {
     const cadre = await ctx.services.pairings.cadreOf(id);
+    // A pairing the viewer may not read answers exactly like a missing one (no existence oracle).
+    if (
+      !mayPair(ctx.viewer, cadre.departmentId) &&
+      !(await ctx.services.pairings.isVisible(id, readScope(ctx.viewer)))
+    )
+      throw notFound('结对关系', 'pairing', id);
     assertCanPair(ctx.viewer, cadre.departmentId);
     return ctx.services.pairings.end(id, toDate, note);
   }

@@ -366,6 +366,17 @@ export class PairingService {
     return rows.map(toPairing);
   }
 
+  /** Whether the scope may read this pairing (the pairings rule of {@link pairingScopeSql}). */
+  async isVisible(id: string, scope: ReadScope): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const params: unknown[] = [id];
+    const rows: unknown[] = await this.ds.query(
+      `SELECT 1 FROM "${this.s}".pairing p WHERE p.id = $1 AND ${pairingScopeSql(this.s, scope, params)}`,
+      params,
+    );
+    return rows.length > 0;
+  }
+
   /** For access checks: the cadre of a pairing. */
   async cadreOf(pairingId: string): Promise<Cadre> {
     const p = await this.get(pairingId);

@@ -140,7 +140,7 @@ export class VisitResolver {
     @Arg('reason') reason: string,
     @Ctx() ctx: Context,
   ): Promise<Visit> {
-    return ctx.services.visits.cancel(id, reason, requireViewer(ctx.viewer));
+    return ctx.services.visits.cancel(id, reason, requireViewer(ctx.viewer), readScope(ctx.viewer));
   }
 
   @FieldResolver(() => Cadre)

@@ -217,11 +217,20 @@ export class VisitService {
     });
   }
 
-  async cancel(id: string, reason: string, viewer: Viewer): Promise<Visit> {
+  async cancel(id: string, reason: string, viewer: Viewer, scope: ReadScope): Promise<Visit> {
     return this.ds.transaction(async (m) => {
       const visit = await this.get(id, m, true);
-      if (!hasRole(viewer, Role.ADMIN) && viewer.cadreId !== visit.cadreId)
+      if (!hasRole(viewer, Role.ADMIN) && viewer.cadreId !== visit.cadreId) {
+        // A visit the viewer may not read answers exactly like a missing one (no existence
+        // oracle); one it reads (a visit to an enterprise paired with it) is refused.
+        const params: unknown[] = [id];
+        const [seen] = (await m.query(
+          `SELECT 1 FROM "${this.s}".visit v WHERE v.id = $1 AND ${visitScopeSql(this.s, scope, params)}`,
+          params,
+        )) as unknown[];
+        if (!seen) throw notFound('走访记录', 'visit', id);
         throw forbidden('只能取消自己的走访计划', 'only the planning cadre or an administrator may cancel');
+      }
       if (visit.status !== VisitStatus.PLANNED)
         throw new AppError(
           'VISIT_NOT_PLANNED',

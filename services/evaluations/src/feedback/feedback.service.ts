@@ -405,20 +405,10 @@ export class FeedbackService {
           )) as RectificationRow[]
         )[0]
       : undefined;
-    if (!row) throw notFound('整改任务', 'rectification task', id);
-    this.assertReadsTask(row, viewer);
-    return row;
-  }
-
-  private assertReadsTask(row: { departmentId: string | null }, viewer: Viewer | null): void {
     const v = assertRoles(viewer, [Role.ADMIN, Role.EVALUATOR, Role.LEADER, Role.DEPARTMENT], '查看整改任务');
-    if (
-      readsAll(v) ||
-      actsForDepartment(v, row.departmentId) ||
-      (v.roles.includes(Role.LEADER) && !v.departmentId)
-    )
-      return;
-    throw forbidden('只能查看本部门的整改任务', 'only your own department’s tasks');
+    // Another department's task answers exactly like a missing one: no existence oracle.
+    if (!row || !readsTask(v, row)) throw notFound('整改任务', 'rectification task', id);
+    return row;
   }
 
   async listRectifications(
@@ -432,7 +422,8 @@ export class FeedbackService {
       return `$${params.length}`;
     };
     const where: string[] = [];
-    if (!readsAll(v)) {
+    // The same rule as one task (readsTask): every task, or the viewer's department's.
+    if (!readsAll(v) && !(v.roles.includes(Role.LEADER) && !v.departmentId)) {
       if (!v.departmentId) return [];
       where.push(`department_id = ${p(v.departmentId)}`);
     }
@@ -491,7 +482,9 @@ export class FeedbackService {
             [id],
           )) as RectificationRow[])
         : [];
-      if (!task) throw notFound('整改任务', 'rectification task', id);
+      // A task the viewer may not read answers exactly like a missing one (no existence oracle);
+      // one it reads but may not act on (a leader reading every task) is refused.
+      if (!task || !readsTask(v, task)) throw notFound('整改任务', 'rectification task', id);
       if (!actsForDepartment(v, task.departmentId))
         throw forbidden('只能办理本部门的整改任务', 'not your department’s task');
       if (!from.includes(task.status))
@@ -590,10 +583,14 @@ export class FeedbackService {
     const v = assertRoles(viewer, [Role.ADMIN, Role.DEPARTMENT, Role.LEADER], '对评价提出申诉');
     const why = requireText('reason', '申诉理由', reason, 10, 2000);
     return this.ds.transaction(async (m) => {
+      // Only a rating the viewer may read (the ratings rule); any other answers exactly like a
+      // missing one (no existence oracle). A readable rating of another department is refused.
+      const params: unknown[] = [ratingId];
       const [rating] = isUuid(ratingId)
         ? ((await m.query(
-            `SELECT id, department_id AS "departmentId", status FROM "${this.s}".rating WHERE id = $1 FOR UPDATE`,
-            [ratingId],
+            `SELECT r.id, r.department_id AS "departmentId", r.status FROM "${this.s}".rating r
+              WHERE r.id = $1 AND ${feedbackScopeSql('r', v, params)} FOR UPDATE`,
+            params,
           )) as { id: string; departmentId: string | null; status: string }[])
         : [];
       if (!rating) throw notFound('评价', 'rating', ratingId);
@@ -848,4 +845,16 @@ export function checkFindings(f: CallFindings): void {
       messageEn: 'matchesRecord is required when reached',
     });
   if (problems.length) throw badInput(problems);
+}
+
+/**
+ * Which rectification tasks a viewer reads: administrators and evaluators every task, department
+ * staff and leaders their own department's, a leader without a department every task.
+ */
+function readsTask(v: Viewer, task: { departmentId: string | null }): boolean {
+  return (
+    readsAll(v) ||
+    actsForDepartment(v, task.departmentId) ||
+    (v.roles.includes(Role.LEADER) && !v.departmentId)
+  );
 }
