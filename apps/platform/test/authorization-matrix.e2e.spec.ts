@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -7,7 +8,7 @@ import { accessRules as evaluationsRules } from '@sfw/evaluations';
 import { apiSchemaOf, composeSupergraph, issueToken, readSubgraphSources } from '@sfw/gateway';
 import { accessRules as issuesRules } from '@sfw/issues';
 import { accessRules as policiesRules } from '@sfw/policies';
-import { Role, type Viewer } from '@sfw/shared-types';
+import { regionPrefix, Role, type Viewer } from '@sfw/shared-types';
 import {
   grantFor,
   renderAccessTable,
@@ -29,7 +30,10 @@ import { rootOperation, shapeOf } from './support/operations';
  * - a role the table refuses gets UNAUTHENTICATED (no token) or FORBIDDEN with `reason: ROLE`,
  *   whatever its arguments; a role it grants never does;
  * - a reference the table refuses is null; an `own` grant shows what the role owns and answers
- *   null for the rest; `all` shows everything.
+ *   null for the rest; `all` shows everything. Each own cell is checked on one row the asker owns
+ *   and one it does not (the ownership written out as SQL over the seeded data, from the table's
+ *   `own` text), by `_entities` straight to the subgraph and by the root lookup (`cadre(id)`, …)
+ *   through the gateway, which must answer for the row not owned exactly as for a missing id.
  * A Query or Mutation field or an entity without a rule, or a rule without a field, fails too.
  * The matrix is written to docs/authorization-matrix.md (AUTH_MATRIX_WRITE=1 rewrites it; the
  * committed file must match the tables).
@@ -75,12 +79,14 @@ beforeAll(async () => {
       },
     },
     {
+      // A district's leader (路桥区): its region is not the whole city, so its own cells have rows
+      // on both sides. The head below is the city department's, and owns the whole seeded city.
       key: 'leader',
       viewer: {
         sub: 'm-leader',
         roles: [Role.LEADER],
         departmentId: DEMO_IDS.departmentId,
-        regionCode: '331000',
+        regionCode: '331004',
       },
     },
     {
@@ -209,68 +215,234 @@ it('root fields: each role gets exactly what its table grants, through the gatew
 }, 180_000);
 
 /**
- * For each owned entity: an object each asker owns and one it does not, where the seed has one
- * (`own` grants are checked on both; `all` and `none` on any object).
+ * What an `own` grant means, per entity and asker, as a SQL condition on the seeded rows — the
+ * table's `own` text written out over the data, independently of the resolvers' own scope code.
+ * `$s` is the owning subgraph's schema; the asker's ids are bound as parameters. An own cell is
+ * checked on one row that passes the condition (must be visible) and one that does not (must
+ * answer exactly like a missing object).
  */
-async function samples(): Promise<
-  Record<string, { subgraph: string; key: string; any: string; own?: Record<string, [string, string]> }>
-> {
-  const { cadres, issues, evaluations, policies } = graph as unknown as Record<
-    string,
-    RunningSubgraph<unknown>
-  >;
+interface Ownership {
+  table: string;
+  /** The condition on the row (alias `x`), with its parameters. */
+  where: string;
+  params: unknown[];
+}
+
+function ownership(entity: string, asker: Asker): Ownership | undefined {
+  const v = asker.viewer;
+  if (!v) return undefined;
+  const prefix = v.regionCode ? `${regionPrefix(v.regionCode)}%` : null;
+  const E = v.enterpriseId ?? null;
+  const C = v.cadreId ?? null;
+  const D = v.departmentId ?? null;
+  const role = asker.viewer?.roles[0];
+  switch (entity) {
+    case 'Enterprise':
+      return role === Role.ENTERPRISE ? { table: 'enterprise', where: 'x.id = $1', params: [E] } : undefined;
+    case 'Cadre':
+      // enterprise: the cadres paired with it; cadre: itself and its department's; department:
+      // its department's; leader: its region's.
+      if (role === Role.ENTERPRISE)
+        return {
+          table: 'cadre',
+          where: 'x.id IN (SELECT cadre_id FROM $s.pairing WHERE enterprise_id = $1 AND to_date IS NULL)',
+          params: [E],
+        };
+      if (role === Role.CADRE)
+        return {
+          table: 'cadre',
+          where: 'x.id = $1 OR x.department_id = (SELECT department_id FROM $s.cadre WHERE id = $1)',
+          params: [C],
+        };
+      if (role === Role.DEPARTMENT) return { table: 'cadre', where: 'x.department_id = $1', params: [D] };
+      if (role === Role.LEADER) return { table: 'cadre', where: 'x.region_code LIKE $1', params: [prefix] };
+      return undefined;
+    case 'Visit':
+      // enterprise: the visits it received; cadre: its own and every visit to an enterprise paired
+      // with it; department: its cadres'; leader: the visits in its region.
+      if (role === Role.ENTERPRISE) return { table: 'visit', where: 'x.enterprise_id = $1', params: [E] };
+      if (role === Role.CADRE)
+        return {
+          table: 'visit',
+          where:
+            'x.cadre_id = $1 OR x.enterprise_id IN (SELECT enterprise_id FROM $s.pairing WHERE cadre_id = $1 AND to_date IS NULL)',
+          params: [C],
+        };
+      if (role === Role.DEPARTMENT) return { table: 'visit', where: 'x.department_id = $1', params: [D] };
+      if (role === Role.LEADER)
+        return {
+          table: 'visit',
+          where: 'x.enterprise_id IN (SELECT id FROM $s.enterprise WHERE region_code LIKE $1)',
+          params: [prefix],
+        };
+      return undefined;
+    case 'Issue': {
+      // enterprise: its own; cadre: those of enterprises paired with it and those it raised;
+      // department: those it leads or co-handles, or whose common problem it leads; leader: its
+      // region's (and its department's).
+      const department =
+        'x.lead_department_id = $1 OR $1::uuid = ANY (x.co_department_ids) OR x.common_problem_id IN (SELECT id FROM $s.common_problem WHERE lead_department_id = $1)';
+      if (role === Role.ENTERPRISE) return { table: 'issue', where: 'x.enterprise_id = $1', params: [E] };
+      if (role === Role.CADRE)
+        return {
+          table: 'issue',
+          where:
+            'x.enterprise_id IN (SELECT enterprise_id FROM $s.cadre_pairing WHERE cadre_id = $1 AND NOT ended) OR x.submitted_by = $2',
+          params: [C, v.sub],
+        };
+      if (role === Role.DEPARTMENT) return { table: 'issue', where: department, params: [D] };
+      if (role === Role.LEADER)
+        return { table: 'issue', where: `x.region_code LIKE $2 OR ${department}`, params: [D, prefix] };
+      return undefined;
+    }
+    case 'Rating':
+      // enterprise: its own; cadre: ratings of appeals credited to it; department: its own
+      // department's; leader: its region's (and its department's).
+      if (role === Role.ENTERPRISE) return { table: 'rating', where: 'x.enterprise_id = $1', params: [E] };
+      if (role === Role.CADRE)
+        return {
+          table: 'rating',
+          where: 'x.issue_id IN (SELECT issue_id FROM $s.appeal WHERE cadre_id = $1)',
+          params: [C],
+        };
+      if (role === Role.DEPARTMENT) return { table: 'rating', where: 'x.department_id = $1', params: [D] };
+      if (role === Role.LEADER)
+        return {
+          table: 'rating',
+          where: 'x.region_code LIKE $1 OR x.department_id = $2',
+          params: [prefix, D],
+        };
+      return undefined;
+    case 'ReviewCycle':
+      // Published cycles (and the versions they superseded); work in progress is the evaluators'.
+      return { table: 'review_cycle', where: "x.status IN ('PUBLISHED', 'SUPERSEDED')", params: [] };
+    case 'Policy':
+      // Published policies; department staff also their own department's drafts and withdrawn ones.
+      if (role === Role.DEPARTMENT)
+        return { table: 'policy', where: "x.status = 'PUBLISHED' OR x.department_id = $1", params: [D] };
+      return { table: 'policy', where: "x.status = 'PUBLISHED'", params: [] };
+    case 'Application':
+      // enterprise: its own; cadre: those of enterprises paired with it; department: those to its
+      // department's policies; leader: its region's (and its department's).
+      if (role === Role.ENTERPRISE)
+        return { table: 'application', where: 'x.enterprise_id = $1', params: [E] };
+      if (role === Role.CADRE)
+        return {
+          table: 'application',
+          where:
+            'x.enterprise_id IN (SELECT enterprise_id FROM $s.cadre_pairing WHERE cadre_id = $1 AND NOT ended)',
+          params: [C],
+        };
+      if (role === Role.DEPARTMENT)
+        return { table: 'application', where: 'x.department_id = $1', params: [D] };
+      if (role === Role.LEADER)
+        return {
+          table: 'application',
+          where: 'x.region_code LIKE $1 OR x.department_id = $2',
+          params: [prefix, D],
+        };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+interface Sample {
+  subgraph: string;
+  key: string;
+  /** Any object (for `all`, `public` and `none`). */
+  any: string;
+  /** The Query field that reads one by id, where there is one (`enterprise(id)`, `cadre(id)`, …). */
+  root?: string;
+}
+
+const SAMPLES: Record<string, Omit<Sample, 'any'> & { table: string }> = {
+  Enterprise: { subgraph: 'enterprises', key: 'id', table: 'enterprise', root: 'enterprise' },
+  Region: { subgraph: 'enterprises', key: 'code', table: '' },
+  Department: { subgraph: 'cadres', key: 'id', table: 'department', root: 'department' },
+  Cadre: { subgraph: 'cadres', key: 'id', table: 'cadre', root: 'cadre' },
+  Visit: { subgraph: 'cadres', key: 'id', table: 'visit', root: 'visit' },
+  ServiceGroup: { subgraph: 'cadres', key: 'id', table: 'service_group', root: 'serviceGroup' },
+  Issue: { subgraph: 'issues', key: 'id', table: 'issue', root: 'issue' },
+  Rating: { subgraph: 'evaluations', key: 'id', table: 'rating' },
+  ReviewCycle: { subgraph: 'evaluations', key: 'id', table: 'review_cycle', root: 'reviewCycle' },
+  Policy: { subgraph: 'policies', key: 'id', table: 'policy', root: 'policy' },
+  Application: { subgraph: 'policies', key: 'id', table: 'application' },
+};
+
+/** An answer with the id taken out: what a missing object and a hidden one must share. */
+function shapeOfAnswer(a: Answer, field: string, id: string): string {
+  const value = a.data?.[field] ?? null;
+  const errors = (a.errors ?? []).map((e) => ({
+    code: e.extensions?.['code'],
+    message: (e.message ?? '').replaceAll(id, '<id>'),
+    messageEn: String(e.extensions?.['messageEn'] ?? '').replaceAll(id, '<id>'),
+  }));
+  return JSON.stringify({ value: value === null ? null : 'object', errors });
+}
+
+/**
+ * The small seeded city leaves a few own cells with nothing on one side (the other enterprise has no
+ * appeal or rating, the demo department leads none of the 40 appeals, the demo enterprise has no
+ * application). Re-attribute one seeded row in the owning subgraph for each, so that every own cell
+ * is checked on a row the asker owns and one it does not.
+ */
+async function ownOnBothSides(): Promise<void> {
+  const { issues, evaluations, policies } = graph;
   const own = graph.ownEnterpriseId;
   const other = graph.otherEnterpriseId;
-  const first = async (sg: RunningSubgraph<unknown> | undefined, sql: string, params: unknown[] = []) =>
-    sg ? (await column(sg, sql, params))[0] : undefined;
-  const ownIssue = await first(
-    issues,
-    'SELECT id::text AS v FROM $s.issue WHERE enterprise_id = $1 LIMIT 1',
-    [own],
+  const D = DEMO_IDS.departmentId;
+  const one = (table: string, where: string) =>
+    `(SELECT id FROM $s.${table} WHERE ${where} ORDER BY id LIMIT 1)`;
+  const run = (sg: RunningSubgraph<unknown>, sql: string, params: unknown[]) =>
+    column(sg, `${sql} RETURNING id::text AS v`, params);
+  const issue = `enterprise_id NOT IN ($1, $2) AND lead_department_id IS DISTINCT FROM $3`;
+  await run(issues, `UPDATE $s.issue SET enterprise_id = $2 WHERE id = ${one('issue', issue)}`, [
+    own,
+    other,
+    D,
+  ]);
+  await run(issues, `UPDATE $s.issue SET lead_department_id = $3 WHERE id = ${one('issue', issue)}`, [
+    own,
+    other,
+    D,
+  ]);
+  const rating = `enterprise_id NOT IN ($1, $2) AND department_id IS DISTINCT FROM $3`;
+  await run(evaluations, `UPDATE $s.rating SET enterprise_id = $2 WHERE id = ${one('rating', rating)}`, [
+    own,
+    other,
+    D,
+  ]);
+  await run(evaluations, `UPDATE $s.rating SET department_id = $3 WHERE id = ${one('rating', rating)}`, [
+    own,
+    other,
+    D,
+  ]);
+  await run(
+    policies,
+    `UPDATE $s.application SET enterprise_id = $1 WHERE id = ${one('application', 'enterprise_id NOT IN ($1, $2)')}`,
+    [own, other],
   );
-  const otherIssue = await first(
-    issues,
-    'SELECT id::text AS v FROM $s.issue WHERE enterprise_id = $1 LIMIT 1',
-    [other],
-  );
-  const anyOf = async (sg: RunningSubgraph<unknown> | undefined, table: string) =>
-    (await first(sg, `SELECT id::text AS v FROM $s.${table} LIMIT 1`)) ?? '';
-  const pair = (a: string | undefined, b: string | undefined): [string, string] | undefined =>
-    a && b ? [a, b] : undefined;
-  const ownIssues: Record<string, [string, string]> = {};
-  const p1 = pair(ownIssue, otherIssue);
-  const p2 = pair(otherIssue, ownIssue);
-  if (p1) ownIssues['enterprise'] = p1;
-  if (p2) ownIssues['otherEnterprise'] = p2;
-  return {
-    Enterprise: {
-      subgraph: 'enterprises',
-      key: 'id',
-      any: own,
-      own: { enterprise: [own, other], otherEnterprise: [other, own] },
-    },
-    Region: { subgraph: 'enterprises', key: 'code', any: '331004' },
-    Department: { subgraph: 'cadres', key: 'id', any: DEMO_IDS.departmentId },
-    Cadre: { subgraph: 'cadres', key: 'id', any: DEMO_IDS.cadreId },
-    Visit: { subgraph: 'cadres', key: 'id', any: await anyOf(cadres, 'visit') },
-    ServiceGroup: { subgraph: 'cadres', key: 'id', any: await anyOf(cadres, 'service_group') },
-    Issue: { subgraph: 'issues', key: 'id', any: ownIssue ?? '', own: ownIssues },
-    Rating: { subgraph: 'evaluations', key: 'id', any: await anyOf(evaluations, 'rating') },
-    ReviewCycle: { subgraph: 'evaluations', key: 'id', any: await anyOf(evaluations, 'review_cycle') },
-    Policy: { subgraph: 'policies', key: 'id', any: await anyOf(policies, 'policy') },
-    Application: { subgraph: 'policies', key: 'id', any: await anyOf(policies, 'application') },
-  };
 }
 
 const observedEntities = new Map<string, Map<string, string>>();
 
-it('entity references: a refused role gets null, an own grant only what it owns, straight to the owning subgraph', async () => {
-  const found = await samples();
+it('entity references and root lookups: a refused role gets null, an own grant exactly what it owns, anything else answers like a missing object', async () => {
   const problems: Cell[] = [];
+  await ownOnBothSides();
   const owned = TABLES.flatMap((t) => Object.keys(t.entities).map((e) => [t, e] as const));
   for (const [table, entity] of owned) {
-    const s = found[entity];
-    if (!s) {
+    const s = SAMPLES[entity];
+    const sg = graph.subgraphs[table.subgraph];
+    const rule = table.entities[entity];
+    if (!s || !sg || !rule) throw new Error(`${entity}: no sample, subgraph or rule`);
+    const any =
+      entity === 'Region'
+        ? '331004'
+        : entity === 'Enterprise'
+          ? graph.ownEnterpriseId
+          : ((await column(sg, `SELECT id::text AS v FROM $s.${s.table} ORDER BY id LIMIT 1`))[0] ?? '');
+    if (!any)
       problems.push({
         field: entity,
         asker: '-',
@@ -278,21 +450,39 @@ it('entity references: a refused role gets null, an own grant only what it owns,
         expected: 'visible',
         observed: 'no sample',
       });
-      continue;
-    }
-    const sg = graph.subgraphs[table.subgraph];
-    const rule = table.entities[entity];
-    if (!sg || !rule) throw new Error(`${entity}: no subgraph or rule`);
     const row = new Map<string, string>();
     for (const a of askers) {
       const grant = grantFor(rule.read, a.viewer);
       // [object, expected visible]
       const checks: [string, boolean][] = [];
-      const ownPair = s.own?.[a.key];
-      if (grant === 'own' && ownPair) checks.push([ownPair[0], true], [ownPair[1], false]);
-      else if (grant === 'all' || grant === 'public') checks.push([s.any, true]);
-      else if (grant === 'none') checks.push([s.any, false]);
-      row.set(a.key, grant === 'own' && !ownPair ? 'own (not sampled)' : grant);
+      let cell: string = grant;
+      if (grant === 'own') {
+        const o = ownership(entity, a);
+        if (!o) throw new Error(`${entity}: no ownership rule for ${a.key} in the matrix test`);
+        const pick = async (cond: string) =>
+          (
+            await column(
+              sg,
+              `SELECT x.id::text AS v FROM $s.${o.table} x WHERE ${cond} ORDER BY x.id LIMIT 1`,
+              o.params,
+            )
+          )[0];
+        const mine = await pick(`COALESCE((${o.where}), false)`);
+        const notMine = await pick(`NOT COALESCE((${o.where}), false)`);
+        if (mine) checks.push([mine, true]);
+        if (notMine) checks.push([notMine, false]);
+        cell = mine && notMine ? 'own' : `own (sampled: ${mine ? 'owned' : ''}${notMine ? 'not owned' : ''})`;
+        // Every own cell needs an object the asker owns; one it does not own, where the seeded city
+        // has one (a city-wide leader owns the whole city).
+        if (
+          !mine ||
+          (!notMine && !(a.viewer?.roles.includes(Role.LEADER) && a.viewer.regionCode === '331000'))
+        )
+          problems.push({ field: entity, asker: a.key, path: 'subgraph', expected: 'own', observed: cell });
+      } else if (grant === 'all' || grant === 'public') checks.push([any, true]);
+      else checks.push([any, false]);
+      row.set(a.key, cell);
+      const missingRoot = new Map<string, string>();
       for (const [id, visible] of checks) {
         const answer = await sg.query<{ _entities: unknown[] }>(
           `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
@@ -308,6 +498,38 @@ it('entity references: a refused role gets null, an own grant only what it owns,
             expected: visible ? 'visible' : 'null',
             observed: got === null ? `null ${JSON.stringify(answer.errors ?? [])}` : 'visible',
           });
+        // The root lookup by id, through the gateway: the object, or exactly what a missing id gets.
+        // A refused role is refused for the field, whatever the id (the root-field test checks it).
+        if (!s.root || grantFor(tableOf(s.subgraph).query[s.root]?.who ?? {}, a.viewer) === 'none') continue;
+        const doc = `query ($id: ID!) { ${s.root}(id: $id) { __typename } }`;
+        const root = await viaGateway(a.key, doc, { id });
+        const shape = shapeOfAnswer(root, s.root, id);
+        if (visible) {
+          if (shape !== JSON.stringify({ value: 'object', errors: [] }))
+            problems.push({
+              field: `Query.${s.root} ${id}`,
+              asker: a.key,
+              path: 'gateway',
+              expected: 'visible',
+              observed: shape,
+            });
+        } else {
+          if (!missingRoot.has(s.root)) {
+            const absent = randomUUID();
+            missingRoot.set(
+              s.root,
+              shapeOfAnswer(await viaGateway(a.key, doc, { id: absent }), s.root, absent),
+            );
+          }
+          if (shape !== missingRoot.get(s.root))
+            problems.push({
+              field: `Query.${s.root} ${id}`,
+              asker: a.key,
+              path: 'gateway',
+              expected: 'null',
+              observed: `${shape}, a missing id: ${missingRoot.get(s.root)}`,
+            });
+        }
       }
     }
     observedEntities.set(`${table.subgraph} ${entity}`, row);
