@@ -47,7 +47,8 @@ import { BENCH_SERVER, freshDatabase, postGraphql } from './common';
  * (process.cpuUsage, asked over IPC before and after each load) is its own; autocannon runs here.
  *
  * Loads, one after another (BENCH_CONNECTIONS connections, default 10; BENCH_SECONDS each, default
- * 15, after a BENCH_WARMUP_SECONDS warm-up, default 2):
+ * 15, split into BENCH_ROUNDS rounds, default 3, in which the targets take turns, after a
+ * BENCH_WARMUP_SECONDS warm-up, default 2):
  *   - the dispatch board: appeals with their enterprise and its region (enterprises), lead
  *     department (cadres) and ratings (evaluations) — four subgraphs;
  *   - a one-subgraph list: enterprises with id, name and credit code; also straight at the
@@ -63,6 +64,8 @@ const SERVER = BENCH_SERVER;
 const ENTERPRISES = Number(process.env['BENCH_ENTERPRISES'] ?? 600);
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 15);
 const WARMUP = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 2);
+/** Each load's time is split into this many rounds, the targets taking turns. */
+const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const MIN_PAGE = Number(process.env['BENCH_MIN_PAGE'] ?? 5);
 const MAX_PAGE = Number(process.env['BENCH_MAX_PAGE'] ?? 60);
@@ -574,7 +577,13 @@ function pageSizes(): () => number {
   return () => MIN_PAGE + (i++ % span);
 }
 
-async function load(label: string, query: string, target: Target, subgraphs: Child): Promise<Result> {
+async function load(
+  label: string,
+  query: string,
+  target: Target,
+  subgraphs: Child,
+  { warmup = WARMUP, duration = DURATION }: { warmup?: number; duration?: number } = {},
+): Promise<Result> {
   const g = target.gateway;
   const restarted = g ? await ensureRunning(g) : false;
   let graphqlErrors = 0;
@@ -602,7 +611,7 @@ async function load(label: string, query: string, target: Target, subgraphs: Chi
     requests,
     connections: CONNECTIONS,
   };
-  if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP });
+  if (warmup > 0) await autocannon({ ...options, duration: warmup });
   // The gateway may still be working on requests the warm-up left in flight: wait till it is idle.
   await quiet(subgraphs);
   graphqlErrors = 0;
@@ -611,7 +620,7 @@ async function load(label: string, query: string, target: Target, subgraphs: Chi
   const gw0 = await cpu();
   const sg0 = await subgraphs.ask<CpuSample>('cpu');
   const calls0 = await subgraphs.ask<Calls>('calls');
-  const r = await autocannon({ ...options, duration: DURATION });
+  const r = await autocannon({ ...options, duration });
   const gw1 = await cpu();
   if (g) g.lastLoadEnd = Date.now();
   const sg1 = await subgraphs.ask<CpuSample>('cpu');
@@ -651,6 +660,48 @@ async function load(label: string, query: string, target: Target, subgraphs: Chi
         : restarted
           ? `process ${g.child.pid}, started after the previous one died`
           : null,
+  };
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+};
+
+/**
+ * One load's rounds on one target as one result: requests, errors and CPU summed (CPU per request
+ * over all rounds), req/s over the whole time, p50 and p99 the median of the rounds'.
+ */
+function combine(rounds: Result[], seconds: number): Result {
+  const first = rounds[0] as Result;
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const n = Math.max(1, requests);
+  const perRequest = (pick: (r: Result) => number | null) =>
+    rounds.some((r) => pick(r) === null)
+      ? null
+      : rounds.reduce((sum, r) => sum + (pick(r) ?? 0) * r.requests, 0) / n;
+  const subgraphErrors: Record<string, number> = {};
+  for (const r of rounds)
+    for (const [key, value] of Object.entries(r.subgraphErrors))
+      subgraphErrors[key] = (subgraphErrors[key] ?? 0) + value;
+  return {
+    ...first,
+    rps: requests / seconds,
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    requests,
+    gatewayCpuMs: perRequest((r) => r.gatewayCpuMs),
+    gatewayRssMb: (rounds[rounds.length - 1] as Result).gatewayRssMb,
+    subgraphCpuMs: perRequest((r) => r.subgraphCpuMs) ?? 0,
+    callsPerRequest: perRequest((r) => r.callsPerRequest) ?? 0,
+    callsBySubgraph: first.callsBySubgraph,
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    socketErrors: rounds.reduce((sum, r) => sum + r.socketErrors, 0),
+    timeouts: rounds.reduce((sum, r) => sum + r.timeouts, 0),
+    graphqlErrors: rounds.reduce((sum, r) => sum + r.graphqlErrors, 0),
+    firstError: rounds.find((r) => r.firstError)?.firstError ?? null,
+    subgraphErrors,
+    processNote: rounds.find((r) => r.processNote)?.processNote ?? null,
   };
 }
 
@@ -778,32 +829,46 @@ async function main(): Promise<void> {
     process.stdout.write(`${await check([ours, stock, bare, direct])}\n`);
 
     process.stdout.write(
-      `loads: ${CONNECTIONS} connections, ${DURATION} s each after a ${WARMUP} s warm-up, page sizes ${MIN_PAGE}–${MAX_PAGE} in turn\n`,
+      `loads: ${CONNECTIONS} connections, ${DURATION} s each in ${ROUNDS} rounds taken in turn, after a ${WARMUP} s warm-up, page sizes ${MIN_PAGE}–${MAX_PAGE} in turn\n`,
     );
     const load0 = loadavg()[0] ?? NaN;
     const results: Result[] = [];
     const sgs = subgraphs;
-    const run = async (label: string, query: string, target: Target) => {
-      const r = await load(label, query, target, sgs);
-      process.stdout.write(
-        `  ${label}, ${target.name}: ${r.rps.toFixed(0)} req/s (subgraph calls per request: ${r.callsBySubgraph})\n`,
-      );
-      results.push(r);
-      return r;
+    // The targets of a load take turns, ROUNDS times, so that a change in the machine's load
+    // (it is shared) falls on all of them alike.
+    const run = async (label: string, query: string, targets: Target[]) => {
+      const rounds = new Map<Target, Result[]>(targets.map((t) => [t, []]));
+      const seconds = DURATION / ROUNDS;
+      for (let round = 0; round < ROUNDS; round++)
+        for (const t of targets)
+          rounds
+            .get(t)
+            ?.push(await load(label, query, t, sgs, { warmup: round === 0 ? WARMUP : 0, duration: seconds }));
+      return targets.map((t) => {
+        const r = combine(rounds.get(t) ?? [], seconds * ROUNDS);
+        process.stdout.write(
+          `  ${label}, ${t.name}: ${r.rps.toFixed(0)} req/s, ${fmt(r.gatewayCpuMs)} ms gateway CPU per request (subgraph calls per request: ${r.callsBySubgraph})\n`,
+        );
+        results.push(r);
+        return r;
+      });
     };
-    const boardOurs = await run('dispatch board', BOARD, ours);
-    const boardStock = await run('dispatch board', BOARD, stock);
-    await run('dispatch board', BOARD, bare);
-    const listOurs = await run('enterprise list', LIST, ours);
-    const listStock = await run('enterprise list', LIST, stock);
-    await run('enterprise list', LIST, bare);
-    const listDirect = await run('enterprise list', LIST, direct);
+    const [boardOurs, boardStock] = (await run('dispatch board', BOARD, [ours, stock, bare])) as [
+      Result,
+      Result,
+    ];
+    const [listOurs, listStock, , listDirect] = (await run('enterprise list', LIST, [
+      ours,
+      stock,
+      bare,
+      direct,
+    ])) as [Result, Result, Result, Result];
 
     const lines = [
       '',
       `## Gateway benchmark — ${new Date().toISOString().slice(0, 10)}`,
       '',
-      `${sg.seeded.replace(/ \(.*\)$/, '')}; ${CONNECTIONS} connections, ${DURATION} s per load after ${WARMUP} s warm-up, page size ${MIN_PAGE}–${MAX_PAGE}`,
+      `${sg.seeded.replace(/ \(.*\)$/, '')}; ${CONNECTIONS} connections, ${DURATION} s per load in ${ROUNDS} rounds taken in turn (p50/p99: median of the rounds) after ${WARMUP} s warm-up, page size ${MIN_PAGE}–${MAX_PAGE}`,
       '',
       table(results),
       '',
