@@ -15,6 +15,7 @@ import { loadOrCreateSecrets } from './secrets';
 import { SubgraphWorkers } from './workers/pool';
 import { loadService, SERVICE_NAMES, type Commands, type ServiceName } from './workers/services';
 import type { WorkerMemory } from './workers/subgraph-worker';
+import { devUsersOf, webRoutes, withWebTrustedDocuments, type DevUser } from './web';
 
 export interface DemoToken {
   token: string;
@@ -156,6 +157,8 @@ export async function startStack(
 
     const gatewayConfig = loadGatewayConfig({
       ...env,
+      // The built web app sends its trusted documents by hash: the gateway must know them.
+      TRUSTED_DOCUMENTS: withWebTrustedDocuments(env['TRUSTED_DOCUMENTS']),
       GATEWAY_PORT: String(config.GATEWAY_PORT),
       GATEWAY_HOST: config.GATEWAY_HOST,
       LOG_LEVEL: config.LOG_LEVEL,
@@ -165,12 +168,21 @@ export async function startStack(
       ServiceName,
       string
     >;
-    const gateway = await startGateway({
-      ...gatewayConfig,
-      jwt: jwtFromEnv ? gatewayConfig.jwt : { ...gatewayConfig.jwt, secret: secrets.jwtSecret },
-      subgraphSecret: secrets.subgraphSecret,
-      subgraphUrls: { ...gatewayConfig.subgraphUrls, ...subgraphUrls },
-    });
+    let devUsers: DevUser[] | undefined = undefined; // set once the demo tokens are issued
+    const gateway = await startGateway(
+      {
+        ...gatewayConfig,
+        jwt: jwtFromEnv ? gatewayConfig.jwt : { ...gatewayConfig.jwt, secret: secrets.jwtSecret },
+        subgraphSecret: secrets.subgraphSecret,
+        subgraphUrls: { ...gatewayConfig.subgraphUrls, ...subgraphUrls },
+      },
+      {
+        // The web app at / and, outside production, the development sign-in's demo users.
+        routes: webRoutes({
+          devUsers: gatewayConfig.env === 'production' ? undefined : () => devUsers,
+        }),
+      },
+    );
     started.push({ name: 'gateway', stop: () => gateway.stop() });
 
     const cadreRegionCode = await parts.command<string | undefined>('cadres', 'cadre.regionCode', {
@@ -198,6 +210,7 @@ export async function startStack(
         ...viewer,
       };
     }
+    devUsers = devUsersOf(tokens);
     const tokensFile = join(dataDir, 'demo-tokens.json');
     writeFileSync(tokensFile, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 });
 
