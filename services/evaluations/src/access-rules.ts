@@ -171,16 +171,36 @@ export const accessRules: AccessTable = {
     Department: {
       score: {
         who: { admin: 'all', department: 'own', leader: 'own', evaluator: 'all' },
-        own: { department: 'its own department', leader: 'its own department and its region’s' },
+        own: {
+          department: 'its own department; another’s is FORBIDDEN, whether or not it was scored',
+          leader: 'its own department and its region’s',
+        },
       },
       ranking: {
         who: { admin: 'all', department: 'own', leader: 'own', evaluator: 'all' },
-        own: { department: 'its own department', leader: 'its own department and its region’s' },
+        own: {
+          department: 'its own department; another’s is FORBIDDEN',
+          leader: 'its own department and its region’s',
+        },
       },
     },
     Cadre: {
-      score: { who: { admin: 'all', cadre: 'own', evaluator: 'all' }, own: { cadre: 'itself' } },
-      ranking: { who: { admin: 'all', cadre: 'own', evaluator: 'all' }, own: { cadre: 'itself' } },
+      score: {
+        who: { admin: 'all', cadre: 'own', department: 'own', leader: 'own', evaluator: 'all' },
+        own: {
+          cadre: 'itself; another cadre’s score is null, like one never scored',
+          department: 'its own department’s cadres; another’s is null, like one never scored',
+          leader: 'the cadres of its department and of its region’s departments; another’s is null',
+        },
+      },
+      ranking: {
+        who: { admin: 'all', cadre: 'own', department: 'own', leader: 'own', evaluator: 'all' },
+        own: {
+          cadre: 'itself; another cadre’s ranking is empty, like one never ranked',
+          department: 'its own department’s cadres (the cycles in which the cadre was theirs)',
+          leader: 'the cadres of its department and of its region’s departments',
+        },
+      },
     },
   },
 };

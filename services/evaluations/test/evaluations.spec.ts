@@ -829,6 +829,45 @@ describe('cadre scores', () => {
       cadre,
     );
     expect(mine._entities[0]!.score).toBeNull();
+
+    // Published, the score and rank are the cadre's own, its department's and the evaluators'
+    // (src/access-rules.ts); for any other cadre or department they are null and empty, exactly
+    // like a cadre never scored; roles without a grant are refused.
+    const cycleId = c.openReviewCycle.id;
+    const flags = await ok<{ reviewCycle: { flags: { kind: string; subjectId: string; code: string }[] } }>(
+      `{ reviewCycle(id: "${cycleId}") { flags(open: true) { kind subjectId code } } }`,
+      {},
+      evaluator,
+    );
+    for (const f of flags.reviewCycle.flags)
+      await ok(
+        `mutation($i: WorkFlagInput!) { workFlag(input: $i) { disposition } }`,
+        { i: { cycleId, ...f, disposition: 'CONFIRMED', note: '已核实，样本确实偏少' } },
+        evaluator,
+      );
+    await ok(`mutation { publishReviewCycle(id: "${cycleId}") { id } }`, {}, evaluator);
+    const results = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cadre { score(period: "${PERIOD}") { figures { answers } } ranking { rank } } } }`;
+    const resultsAs = async (viewer: Viewer) =>
+      (
+        await ok<{ _entities: { score: unknown; ranking: unknown[] }[] }>(
+          results,
+          { r: [{ __typename: 'Cadre', id: C1 }] },
+          viewer,
+        )
+      )._entities[0]!;
+    // One published cycle (the cadre's rank is null there: one answer is a small sample).
+    const seen = { score: { figures: { answers: 1 } }, ranking: [{ rank: null }] };
+    expect(await resultsAs(cadre)).toEqual(seen);
+    expect(await resultsAs(staff(D))).toEqual(seen);
+    expect(await resultsAs(evaluator)).toEqual(seen);
+    const hidden = { score: null, ranking: [] };
+    expect(await resultsAs({ sub: 'c2', roles: [Role.CADRE], cadreId: C2 })).toEqual(hidden);
+    expect(await resultsAs(staff(D1))).toEqual(hidden);
+    expect(
+      await resultsAs({ sub: 'l', roles: [Role.LEADER], departmentId: D1, regionCode: '331003' }),
+    ).toEqual(hidden);
+    const refused = await sg.query(results, { r: [{ __typename: 'Cadre', id: C1 }] }, enterprise(E));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
   });
 });
 

@@ -83,6 +83,8 @@ export interface ResultRow {
 export interface RankingRow {
   cycleId: string;
   subjectId: string;
+  /** The subject's department in that cycle (a cadre's, for who may read its rank). */
+  departmentId: string | null;
   periodLabel: string;
   score: number | null;
   rank: number | null;
@@ -339,7 +341,7 @@ export class CycleService {
   async rankingsOf(kind: SubjectKind, ids: readonly string[], last: number): Promise<RankingRow[]> {
     return (await this.ds.query(
       `SELECT x.* FROM unnest($1::uuid[]) AS s(id), LATERAL (
-         SELECT r.cycle_id AS "cycleId", r.subject_id AS "subjectId", c.period_label AS "periodLabel",
+         SELECT r.cycle_id AS "cycleId", r.subject_id AS "subjectId", r.department_id AS "departmentId", c.period_label AS "periodLabel",
            r.score::float8 AS score, r.rank, r.ranked_of AS "rankedOf", r.flags
          FROM "${this.s}".cycle_result r JOIN "${this.s}".review_cycle c ON c.id = r.cycle_id
          WHERE r.subject_id = s.id AND r.subject_kind = $2 AND c.status = 'PUBLISHED'

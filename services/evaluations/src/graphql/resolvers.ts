@@ -1,9 +1,20 @@
 import { Role } from '@sfw/shared-types';
-import { badInput, forbidden, groupByKeys, hasRole, orderByKeys, unauthenticated } from '@sfw/subgraph-kit';
+import {
+  badInput,
+  forbidden,
+  grantFor,
+  groupByKeys,
+  hasRole,
+  orderByKeys,
+  roleRefusal,
+  unauthenticated,
+  type Grant,
+} from '@sfw/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { readsAll, readsDepartment } from '../access';
+import { accessRules } from '../access-rules';
 import type { Context } from '../context';
-import type { CycleRow, ResultRow } from '../cycle/cycle.service';
+import type { CycleRow, RankingRow, ResultRow } from '../cycle/cycle.service';
 import type { RatingRow } from '../feedback/feedback.service';
 import { COMPONENT_LABELS, CycleStatus, FLAG_LABELS, SubjectKind, type Weights } from '../model';
 import { parsePeriod } from '../period';
@@ -700,9 +711,11 @@ export class DepartmentScoreResolver {
     })
     includeUnpublished: boolean,
   ): Promise<DepartmentScore | null> {
+    // Checked before the score is looked up: a department's score the viewer may not read is
+    // refused whether or not there is one.
+    if (addedFieldGrant(ctx, 'Department', 'score') === 'own') await assertReadsDepartment(ctx, d.id);
     const row = await scoreOf(ctx, SubjectKind.DEPARTMENT, d.id, period, includeUnpublished);
     if (!row) return null;
-    await assertReadsDepartment(ctx, d.id);
     return toScore<DepartmentScore>(row, period);
   }
 
@@ -714,7 +727,7 @@ export class DepartmentScoreResolver {
     @Ctx() ctx: Context,
     @Arg('last', () => Int, { defaultValue: 8 }) last: number,
   ): Promise<RankingEntry[]> {
-    await assertReadsDepartment(ctx, d.id);
+    if (addedFieldGrant(ctx, 'Department', 'ranking') === 'own') await assertReadsDepartment(ctx, d.id);
     const n = clamp(last, 1, 50);
     return ctx.loaders
       .get<string, RankingEntry[]>(`ranking:DEPARTMENT:${n}`, async (ids) =>
@@ -728,16 +741,44 @@ export class DepartmentScoreResolver {
   }
 }
 
-async function assertReadsDepartment(ctx: Context, departmentId: string): Promise<void> {
-  if (!ctx.viewer) throw unauthenticated();
-  if (readsAll(ctx.viewer)) return;
+/**
+ * The access table's grant for a field this subgraph adds to a department or a cadre
+ * (src/access-rules.ts, `extends`): `none` is refused for the role, as on a root field; `own` is
+ * left to the ownership checks below; `all` reads everything.
+ */
+function addedFieldGrant(ctx: Context, type: 'Department' | 'Cadre', field: 'score' | 'ranking'): Grant {
+  const rule = accessRules.extends[type]?.[field];
+  const grant = rule ? grantFor(rule.who, ctx.viewer) : 'none';
+  if (grant === 'none') throw roleRefusal(ctx.viewer, `${type}.${field}`);
+  return grant;
+}
+
+async function departmentRegion(ctx: Context, departmentId: string): Promise<string | null> {
   const region = await ctx.loaders
     .get<string, { regionCode: string } | null>('departmentRegion', async (ids) => {
       const map = await ctx.services.cycles.departmentRegions(ids);
       return ids.map((x) => map.get(x) ?? null);
     })
     .load(departmentId);
-  if (!readsDepartment(ctx.viewer, departmentId, region?.regionCode ?? null))
+  return region?.regionCode ?? null;
+}
+
+/**
+ * Whether the viewer owns a cadre's results (the `own` of Cadre.score and Cadre.ranking): the
+ * cadre itself, its department's staff and leaders, and the leaders of that department's region.
+ */
+async function ownsCadreResult(ctx: Context, cadreId: string, departmentId: string | null): Promise<boolean> {
+  const v = ctx.viewer;
+  if (!v) return false;
+  if (v.cadreId === cadreId) return true;
+  if (!departmentId) return false;
+  return readsDepartment(v, departmentId, await departmentRegion(ctx, departmentId));
+}
+
+async function assertReadsDepartment(ctx: Context, departmentId: string): Promise<void> {
+  if (!ctx.viewer) throw unauthenticated();
+  if (readsAll(ctx.viewer)) return;
+  if (!readsDepartment(ctx.viewer, departmentId, await departmentRegion(ctx, departmentId)))
     throw forbidden(
       '只能查看本部门（或本地区）的评议得分',
       'only your own department’s (or region’s) scores',
@@ -757,18 +798,12 @@ export class CadreScoreResolver {
     @Arg('period') period: string,
     @Arg('includeUnpublished', { defaultValue: false }) includeUnpublished: boolean,
   ): Promise<CadreScore | null> {
+    const grant = addedFieldGrant(ctx, 'Cadre', 'score');
     const row = await scoreOf(ctx, SubjectKind.CADRE, c.id, period, includeUnpublished);
     if (!row) return null;
-    const v = ctx.viewer;
-    if (!v) throw unauthenticated();
-    const own = v.cadreId === c.id;
-    const ownDepartment =
-      hasRole(v, Role.DEPARTMENT, Role.LEADER) && !!v.departmentId && v.departmentId === row.departmentId;
-    if (!readsAll(v) && !own && !ownDepartment && !hasRole(v, Role.LEADER))
-      throw forbidden(
-        '只能查看本人或本部门助企服务员的得分',
-        'only your own (or your department’s) cadre scores',
-      );
+    // A cadre the viewer does not own has no score for it, exactly like one never scored: the
+    // cadres it may not see are not to be told apart from missing ones.
+    if (grant === 'own' && !(await ownsCadreResult(ctx, c.id, row.departmentId))) return null;
     return toScore<CadreScore>(row, period);
   }
 
@@ -778,15 +813,17 @@ export class CadreScoreResolver {
     @Ctx() ctx: Context,
     @Arg('last', () => Int, { defaultValue: 8 }) last: number,
   ): Promise<RankingEntry[]> {
-    const v = ctx.viewer;
-    if (!v) throw unauthenticated();
-    if (!readsAll(v) && v.cadreId !== c.id && !hasRole(v, Role.LEADER, Role.DEPARTMENT))
-      throw forbidden('只能查看本人的排名', 'only your own ranking');
+    const grant = addedFieldGrant(ctx, 'Cadre', 'ranking');
     const n = clamp(last, 1, 50);
-    return ctx.loaders
-      .get<string, RankingEntry[]>(`ranking:CADRE:${n}`, async (ids) =>
+    const entries = await ctx.loaders
+      .get<string, RankingRow[]>(`ranking:CADRE:${n}`, async (ids) =>
         groupByKeys(ids, await ctx.services.cycles.rankingsOf(SubjectKind.CADRE, ids, n), (r) => r.subjectId),
       )
       .load(c.id);
+    if (grant !== 'own') return entries;
+    // Only the cycles in which the viewer owns the cadre's result (it may have changed department).
+    const kept: RankingEntry[] = [];
+    for (const e of entries) if (await ownsCadreResult(ctx, c.id, e.departmentId)) kept.push(e);
+    return kept;
   }
 }
