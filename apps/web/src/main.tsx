@@ -21,7 +21,11 @@ const client = createGraphClient({
 function Root() {
   const { lang } = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1d4ed8' } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <UrqlProvider value={client}>
           <App />

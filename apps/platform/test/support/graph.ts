@@ -11,6 +11,7 @@ import {
   loadGatewayConfig,
   readSubgraphSources,
   startGateway,
+  type GatewayRoutes,
   type RunningGateway,
 } from '@sfw/gateway';
 import { issuesSubgraph, seedDemoCommonProblems, seedDemoIssues, type IssuesServices } from '@sfw/issues';
@@ -43,6 +44,10 @@ export interface GraphOptions {
   enterprises?: number;
   issues?: number;
   jwtSecret?: string;
+  /** More gateway settings (e.g. TRUSTED_DOCUMENTS). */
+  gatewayEnv?: Record<string, string>;
+  /** Other routes on the gateway's origin (the web app). */
+  routes?: GatewayRoutes;
 }
 
 /** One column of a subgraph's tables; `$s` in the SQL is the subgraph's schema. */
@@ -119,6 +124,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     SUBGRAPH_SECRET: TEST_SECRET,
     GATEWAY_PORT: '0',
     GATEWAY_HOST: '127.0.0.1',
+    ...options.gatewayEnv,
   });
   const gateway = await startGateway(
     {
@@ -131,7 +137,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
         policies: policies.url,
       },
     },
-    { supergraphSdl: composeSupergraph(readSubgraphSources()) },
+    { supergraphSdl: composeSupergraph(readSubgraphSources()), routes: options.routes },
   );
   const subgraphs = { enterprises, cadres, issues, evaluations, policies } as Record<
     string,
