@@ -44,7 +44,8 @@ describeBrowser('the web app in Chromium', () => {
   const outside: string[] = [];
 
   beforeAll(async () => {
-    let tokens: Record<DemoRoleKey, { token: string; roles: string[]; name?: string }> | undefined;
+    let tokens: Record<DemoRoleKey, { token: string; roles: string[]; name?: string }> | undefined =
+      undefined;
     graph = await startGraph({
       enterprises: 30,
       issues: 40,
