@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 import { accessRules as cadresRules } from '@sfw/cadres';
 import { accessRules as enterprisesRules } from '@sfw/enterprises';
@@ -18,7 +19,7 @@ import {
 } from '@sfw/subgraph-kit';
 import { DEMO_IDS } from '../src/demo-users';
 import { column, startGraph, type TestGraph } from './support/graph';
-import { rootOperation, shapeOf } from './support/operations';
+import { rootOperation, sampleValue, shapeOf } from './support/operations';
 
 /**
  * The authorization matrix, generated from the composed schema and each subgraph's access table
@@ -533,6 +534,63 @@ it('entity references and root lookups: a refused role gets null, an own grant e
       }
     }
     observedEntities.set(`${table.subgraph} ${entity}`, row);
+  }
+  expect(problems).toEqual([]);
+}, 120_000);
+
+it('added fields: a role the table refuses is refused on every field a subgraph adds to another’s entity, one it grants is not', async () => {
+  const problems: Cell[] = [];
+  const anyOf = async (type: string): Promise<string | undefined> => {
+    if (type === 'Enterprise') return graph.ownEnterpriseId;
+    if (type === 'Department') return DEMO_IDS.departmentId;
+    if (type === 'Cadre') return DEMO_IDS.cadreId;
+    const s = SAMPLES[type];
+    const owner = s && graph.subgraphs[s.subgraph];
+    return owner
+      ? (await column(owner, `SELECT id::text AS v FROM $s.${s.table} ORDER BY id LIMIT 1`))[0]
+      : undefined;
+  };
+  for (const table of TABLES) {
+    const sg = graph.subgraphs[table.subgraph];
+    if (!sg) throw new Error(`subgraph ${table.subgraph} is not running`);
+    for (const [type, fields] of Object.entries(table.extends)) {
+      const entries = Object.entries(fields);
+      if (!entries.length) continue;
+      const id = await anyOf(type);
+      const apiType = api.getType(type);
+      if (!id || !apiType || !('getFields' in apiType)) throw new Error(`${type}: no sample or no type`);
+      for (const [field, rule] of entries) {
+        const def = (apiType as GraphQLObjectType).getFields()[field];
+        if (!def) throw new Error(`${type}.${field} is not in the composed schema`);
+        const variables: Record<string, unknown> = { r: [{ __typename: type, id }] };
+        const defs = ['$r: [_Any!]!'];
+        const args: string[] = [];
+        for (const arg of def.args) {
+          if (!isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
+          defs.push(`$${arg.name}: ${String(arg.type)}`);
+          args.push(`${arg.name}: $${arg.name}`);
+          variables[arg.name] = sampleValue(arg.type);
+        }
+        const leaf = isLeafType(getNamedType(def.type));
+        const document = `query (${defs.join(', ')}) { _entities(representations: $r) { ... on ${type} { ${field}${
+          args.length ? `(${args.join(', ')})` : ''
+        }${leaf ? '' : ' { __typename }'} } } }`;
+        for (const a of askers) {
+          const expected = grantFor(rule.who, a.viewer);
+          const answer = await sg.query(document, variables, a.viewer);
+          if (refused(answer) !== (expected === 'none'))
+            problems.push({
+              field: `${type}.${field}`,
+              asker: a.key,
+              path: 'subgraph',
+              expected,
+              observed: refused(answer)
+                ? 'refused'
+                : `answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.['code']) ?? 'data')}`,
+            });
+        }
+      }
+    }
   }
   expect(problems).toEqual([]);
 }, 120_000);

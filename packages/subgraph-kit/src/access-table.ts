@@ -140,6 +140,31 @@ export function guardRootFields(schema: GraphQLSchema, table: AccessTable): Grap
   return schema;
 }
 
+/**
+ * Enforces a table's rules for the fields this subgraph adds to other subgraphs' entities
+ * (`extends`): a principal without a grant is refused (as on a root field) before the field's
+ * arguments are read, whichever path led to the entity. `own` grants are the resolvers' to narrow.
+ */
+export function guardAddedFields(schema: GraphQLSchema, table: AccessTable): GraphQLSchema {
+  for (const [typeName, fields] of Object.entries(table.extends)) {
+    const type = schema.getType(typeName);
+    if (!type || !isObjectType(type)) continue;
+    const all = type.getFields() as Record<string, GraphQLField<unknown, unknown>>;
+    for (const [fieldName, rule] of Object.entries(fields)) {
+      const field = all[fieldName];
+      if (!field) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const name = `${typeName}.${fieldName}`;
+      field.resolve = (source, args, context, info) => {
+        const viewer = (context as ViewerContext).viewer ?? null;
+        if (grantFor(rule.who, viewer) === 'none') throw roleRefusal(viewer, name);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
 type ReferenceResolver = (reference: unknown, context: unknown, info: unknown) => unknown;
 
 /**

@@ -4,7 +4,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray, type AuthChecker } from 'type-graphql';
-import { guardReference, guardRootFields, type AccessTable } from './access-table';
+import { guardAddedFields, guardReference, guardRootFields, type AccessTable } from './access-table';
 import { roleAuthChecker } from './auth';
 import { guardArguments, INPUT_LIMITS, type InputLimits } from './input';
 
@@ -32,8 +32,9 @@ export interface FederatedSchemaOptions {
   /** Arguments whose resolver skips ids it does not know, malformed ones too (see `GuardOptions`). */
   idsMatchNothing?: readonly string[];
   /**
-   * The subgraph's access table (`src/access-rules.ts`): enforced on every root field and every
-   * owned entity's reference; a root field without a rule fails the build.
+   * The subgraph's access table (`src/access-rules.ts`): enforced on every root field, every
+   * owned entity's reference and every field added to another subgraph's entity; a root field
+   * without a rule fails the build.
    */
   access?: AccessTable;
 }
@@ -78,8 +79,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     options.inputLimits ?? INPUT_LIMITS,
     { idsMatchNothing: options.idsMatchNothing },
   );
-  // The role check wraps the argument guard: a refused role is refused whatever its input.
-  const schema = access ? guardRootFields(guarded, access) : guarded;
+  // The role checks wrap the argument guard: a refused role is refused whatever its input.
+  const schema = access ? guardAddedFields(guardRootFields(guarded, access), access) : guarded;
   return { schema, sdl: printSubgraphSchema(schema).trimEnd() + '\n' };
 }
 
