@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { issueToken, loadGatewayConfig, startGateway, type RunningGateway } from '@sfw/gateway';
 import {
+  compilePgliteModule,
   createLogger,
   InProcessEventBus,
   startSubgraph,
@@ -125,7 +126,13 @@ export async function startStack(
       });
       workers = pool;
       started.push({ name: 'subgraph workers', stop: () => pool.stop() });
-      await pool.startAll(SERVICE_NAMES, { env: subgraphEnv, overrides: common, logLevel: config.LOG_LEVEL });
+      await pool.startAll(SERVICE_NAMES, {
+        env: subgraphEnv,
+        overrides: common,
+        logLevel: config.LOG_LEVEL,
+        // Compiled once here and shared by every worker's PGlite.
+        ...(env['DATABASE_URL'] ? {} : { pgliteModule: await compilePgliteModule() }),
+      });
       parts = {
         url: (name) => pool.urlOf(name),
         drain: (name) => pool.drain(name),

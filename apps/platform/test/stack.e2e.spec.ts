@@ -26,7 +26,9 @@ function start(): Promise<Started> {
     delete env['DATABASE_URL'];
     const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 90_000);
+    // First start migrates five databases and seeds the demo city: about a minute on a quiet
+    // 2-core machine, well over two on a busy one.
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 240_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /GraphQL: (http:\/\/\S+)/.exec(out);
@@ -550,5 +552,5 @@ describe('the embedded platform (npm start)', () => {
     } finally {
       expect(await interrupt(second.child)).toBe(0);
     }
-  }, 180_000);
+  }, 480_000);
 });

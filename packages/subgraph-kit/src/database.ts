@@ -109,6 +109,36 @@ async function initDataDirInWorker(dataDir: string): Promise<void> {
   });
 }
 
+/**
+ * Settings of every embedded PGlite beyond its defaults: a smaller buffer cache (PostgreSQL's
+ * default 128 MB per instance, five instances in the embedded stack; the operating system's
+ * page cache still holds the data files).
+ */
+const PGLITE_START_PARAMS = ['-c', 'shared_buffers=32MB'];
+
+/** A compiled `WebAssembly.Module`, opaque here (the TypeScript libs in use declare no WebAssembly). */
+export type CompiledWasm = object;
+const wasmApi = (
+  globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWasm> } }
+).WebAssembly;
+
+/** PGlite's compiled WebAssembly for this thread, when given (a worker gets it from the main thread). */
+let pgliteWasmModule: CompiledWasm | undefined;
+
+/**
+ * Compile PGlite's WebAssembly once. A compiled module posted to worker threads shares its code:
+ * each worker that compiled its own spent seconds of CPU and tens of MB on the same machine code.
+ */
+export async function compilePgliteModule(): Promise<CompiledWasm> {
+  const wasm = join(dirname(require.resolve('@electric-sql/pglite')), 'pglite.wasm');
+  return wasmApi.compile(readFileSync(wasm));
+}
+
+/** Use this compiled PGlite module for the databases this thread opens from now on. */
+export function usePgliteModule(module: CompiledWasm): void {
+  pgliteWasmModule = module;
+}
+
 /** Load PGlite's ESM entry points (dynamic import keeps this package CommonJS). */
 export async function loadPglite() {
   // One after the other: under Jest's ESM loader, parallel imports sharing chunks race.
@@ -160,7 +190,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pglite: PGliteType;
   try {
     if (options.dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDirInWorker(dataDir);
-    pglite = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    pglite = new PGlite(dataDir, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(pgliteWasmModule ? { pgliteWasmModule: pgliteWasmModule as never } : {}),
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS],
+    });
     await pglite.waitReady;
   } catch (err) {
     lock?.release();

@@ -11,6 +11,8 @@ import {
   type Logger,
   type RunningSubgraph,
   type SubgraphConfig,
+  usePgliteModule,
+  type CompiledWasm,
 } from '@sfw/subgraph-kit';
 import { WorkerEventBus } from './bus';
 import { Rpc } from './rpc';
@@ -22,6 +24,8 @@ export interface SubgraphWorkerData {
   env: Record<string, string | undefined>;
   overrides: Partial<SubgraphConfig>;
   logLevel: string;
+  /** PGlite's WebAssembly compiled once by the main thread (embedded mode): its code is shared. */
+  pgliteModule?: CompiledWasm;
 }
 
 interface Prepared {
@@ -46,6 +50,7 @@ export interface WorkerMemory {
 async function main(): Promise<void> {
   if (!parentPort) throw new Error('subgraph-worker runs as a worker thread');
   const data = workerData as SubgraphWorkerData;
+  if (data.pgliteModule) usePgliteModule(data.pgliteModule);
   const rpc = new Rpc(parentPort, data.service);
   const bus = new WorkerEventBus(rpc);
   const logger = createLogger('platform', data.logLevel);
