@@ -15,7 +15,22 @@ export interface DevUser {
   cadreId?: string;
   departmentId?: string;
   regionCode?: string;
+  /**
+   * The refusal sign-off role the user holds in its department (科室负责人 SECTION_CHIEF, 分管领导
+   * LEADER_IN_CHARGE, 部门负责人 DEPARTMENT_HEAD), so the app offers 签批 only to whom the graph lets sign.
+   */
+  signOffRole?: string;
 }
+
+/**
+ * The demo department's sign-off people (services/cadres/data/departments.json: the member whose
+ * account is demo-department is its 科室负责人, demo-leader its 分管领导, demo-head its 部门负责人).
+ */
+export const DEMO_SIGN_OFF_ROLES: Record<string, string> = {
+  department: 'SECTION_CHIEF',
+  leader: 'LEADER_IN_CHARGE',
+  head: 'DEPARTMENT_HEAD',
+};
 
 /** The demo roles in the order the sign-in page lists them, with the words people use. */
 export const DEMO_ROLE_LABELS: Record<string, string> = {
@@ -146,6 +161,7 @@ export function devUsersOf(tokens: Partial<Record<string, Omit<DevUser, 'key' | 
         cadreId: t.cadreId,
         departmentId: t.departmentId,
         regionCode: t.regionCode,
+        signOffRole: DEMO_SIGN_OFF_ROLES[key],
       },
     ];
   });

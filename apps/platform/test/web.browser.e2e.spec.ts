@@ -4,7 +4,9 @@
  * (apps/web/dist) from its origin, with the development sign-in. It walks the closed loop as
  * people do it — an enterprise raises an appeal and is shown its likely duplicate; the
  * coordinator (助企办) accepts and assigns it; the department plans and answers; the enterprise
- * confirms and rates — and checks that a refused token returns to sign-in keeping the draft.
+ * confirms and rates. A "cannot handle" (不能办) goes through its three sign-offs in each signatory's
+ * 待我签批 queue while the enterprise sees the appeal in progress and none of the draft. It checks
+ * that a refused token returns to sign-in keeping the draft.
  * The production build sends trusted-document hashes only: every GraphQL request is checked.
  *
  * Screenshots of each main page go to SFW_TEST_SCREENSHOTS (docs/screenshots for the README) or
@@ -15,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { issueToken } from '@sfw/gateway';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { demoViewers, DEMO_ROLE_KEYS, type DemoRoleKey } from '../src/demo-users';
+import { demoViewers, DEMO_IDS, DEMO_ROLE_KEYS, type DemoRoleKey } from '../src/demo-users';
 import { devUsersOf, webDist, webRoutes, withWebTrustedDocuments } from '../src/web';
 import { startGraph, type TestGraph } from './support/graph';
 
@@ -44,8 +46,8 @@ describeBrowser('the web app in Chromium', () => {
   const outside: string[] = [];
 
   beforeAll(async () => {
-    let tokens: Record<DemoRoleKey, { token: string; roles: string[]; name?: string }> | undefined =
-      undefined;
+    type Tokens = Record<DemoRoleKey, { token: string; roles: string[]; name?: string }>;
+    let tokens: Tokens | undefined = undefined;
     graph = await startGraph({
       enterprises: 30,
       issues: 40,
@@ -53,7 +55,7 @@ describeBrowser('the web app in Chromium', () => {
       routes: webRoutes({ dist, devUsers: () => (tokens ? devUsersOf(tokens) : undefined) }),
     });
     const viewers = demoViewers(graph.ownEnterpriseId);
-    const issued = {} as NonNullable<typeof tokens>;
+    const issued = {} as Tokens;
     for (const key of DEMO_ROLE_KEYS)
       issued[key] = { ...viewers[key], token: await issueToken(viewers[key], graph.jwtSecret) };
     tokens = issued;
@@ -108,7 +110,14 @@ describeBrowser('the web app in Chromium', () => {
     await dialog.waitFor();
     await fill(dialog);
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Closed when the graph took it; an error the page shows fails the test with its words.
+    const error = page.locator('.ant-message-error, .ant-form-item-explain-error').first();
+    await Promise.race([
+      dialog.waitFor({ state: 'hidden' }),
+      error.waitFor().then(async () => {
+        throw new Error(`${button}: ${await error.innerText()}`);
+      }),
+    ]);
   }
 
   const TITLE = '新厂房消防验收迟迟未安排';
@@ -209,6 +218,167 @@ describeBrowser('the web app in Chromium', () => {
     });
     await page.getByText(/第 1 轮评价：满意/).waitFor();
     await shot('portal-appeal');
+  });
+
+  describe('“cannot handle” (不能办, 路桥 1187)', () => {
+    const REASON =
+      '该事项涉及的厂区道路属于规划待征收地块，依法不得新建永久性道路设施，本部门无权批准硬化改造，只能待征收方案确定后统一实施。';
+    const BASIS = '《中华人民共和国土地管理法》第四十四条；《台州市国有土地上房屋征收与补偿办法》第十二条';
+    let refusalId = '';
+    let refusalNo = '';
+
+    /** The graph straight, as the named demo user (to bring the appeal to 办理中 quickly). */
+    async function as<T>(key: DemoRoleKey, query: string, variables: Record<string, unknown>): Promise<T> {
+      const token = await issueToken(demoViewers(graph.ownEnterpriseId)[key], graph.jwtSecret);
+      const res = (await fetch(graph.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json())) as { data?: T; errors?: unknown[] };
+      expect(res.errors).toBeUndefined();
+      return res.data as T;
+    }
+
+    /** 待我签批 of the signed-in signatory: the appeal's row, signed (or asserted absent). */
+    async function signInQueue(label: RegExp, role: string, note: string): Promise<void> {
+      await signInAs(label, '/desk/sign-offs');
+      await page.waitForURL(/\/desk\/sign-offs$/);
+      await page.getByRole('heading', { name: `待我签批 · ${role}` }).waitFor();
+      const mine = page.getByRole('region', { name: '待我签批' });
+      const row = mine.getByRole('row', { name: new RegExp(refusalNo) });
+      await row.waitFor();
+      await row.getByRole('button', { name: '签批同意', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByLabel('签批意见').fill(note);
+      await dialog.getByRole('button', { name: /提\s*交/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await mine.getByRole('row', { name: new RegExp(refusalNo) }).waitFor({ state: 'detached' });
+    }
+
+    /** The enterprise's page of the appeal while the refusal waits: in progress, no draft, no chain. */
+    async function enterpriseSeesNothing(): Promise<void> {
+      await signInAs(/企业联络员/, `/portal/appeals/${refusalId}`);
+      await page.waitForURL(new RegExp(`/portal/appeals/${refusalId}`));
+      await page.getByText(refusalNo).first().waitFor();
+      await page.locator('.ant-card-extra').getByText('办理中').waitFor();
+      const body = (await page.locator('main, body').first().innerText()).replace(/\s+/g, '');
+      expect(body).not.toContain(REASON.slice(0, 20));
+      expect(body).not.toContain('土地管理法');
+      expect(body).not.toMatch(/签批|不能办|待签批/);
+    }
+
+    it('the lead department proposes it with a reason and its legal basis', async () => {
+      const { submitIssue } = await as<{ submitIssue: { id: string; no: string } }>(
+        'enterprise',
+        'mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id no } }',
+        {
+          input: {
+            title: '厂区门前道路硬化改造',
+            description: '厂区门前约两百米土路雨天泥泞，货车进出困难，希望硬化改造。',
+            categories: ['INFRASTRUCTURE'],
+          },
+        },
+      );
+      refusalId = submitIssue.id;
+      refusalNo = submitIssue.no;
+      await as('admin', 'mutation($id: ID!) { acceptIssue(id: $id) { id } }', { id: refusalId });
+      await as(
+        'admin',
+        'mutation($id: ID!, $input: AssignIssueInput!) { assignIssue(id: $id, input: $input) { id } }',
+        {
+          id: refusalId,
+          input: { leadDepartmentId: DEMO_IDS.departmentId, handler: 'demo-department' },
+        },
+      );
+      await as(
+        'department',
+        'mutation($id: ID!, $plan: String!) { startIssue(id: $id, plan: $plan) { id } }',
+        {
+          id: refusalId,
+          plan: '现场踏勘道路权属与规划情况，核实能否实施硬化。',
+        },
+      );
+
+      await signInAs(/部门工作人员/, `/desk/appeals/${refusalId}`);
+      await page.waitForURL(new RegExp(`/desk/appeals/${refusalId}`));
+      await act('提出不能办', async (dialog) => {
+        await dialog.getByLabel('不能办理的理由').fill(REASON);
+        await dialog.getByLabel('法律、政策依据').fill(BASIS);
+      });
+      await page.locator('.ant-card-extra').getByText('“不能办”待签批').waitFor();
+      const chain = page.getByRole('region', { name: '不能办签批链' });
+      await chain.getByText('科室负责人 · 待签批').waitFor();
+      await chain.getByText('分管领导 · 未到').waitFor();
+      await expect(chain.getByText(BASIS).count()).resolves.toBe(1);
+      // Not the proposer's to answer any more: no 答复 while it waits.
+      await expect(page.getByRole('button', { name: '答复', exact: true }).count()).resolves.toBe(0);
+    });
+
+    it('the enterprise sees it in progress, without the draft reason', async () => {
+      await enterpriseSeesNothing();
+      await shot('portal-refusal-pending');
+    });
+
+    it('the leader in charge has nothing to sign before the section chief; the section chief signs', async () => {
+      await signInAs(/分管领导/, '/desk/sign-offs');
+      const others = page.getByRole('region', { name: '本部门其他待签批' });
+      const row = others.getByRole('row', { name: new RegExp(refusalNo) });
+      await row.waitFor();
+      await row.getByText('待科室负责人签批').waitFor();
+      await expect(
+        page
+          .getByRole('region', { name: '待我签批' })
+          .getByRole('row', { name: new RegExp(refusalNo) })
+          .count(),
+      ).resolves.toBe(0);
+      await expect(row.getByRole('button', { name: '签批同意' }).count()).resolves.toBe(0);
+
+      await signInAs(/部门工作人员/, '/desk/sign-offs');
+      await page
+        .getByRole('region', { name: '待我签批' })
+        .getByRole('row', { name: new RegExp(refusalNo) })
+        .waitFor();
+      await shot('desk-sign-offs');
+      await signInQueue(/部门工作人员/, '科室负责人', '理由属实，同意');
+    });
+
+    it('the leader in charge and the department head sign in turn, and the chain shows who signed when', async () => {
+      await signInQueue(/分管领导/, '分管领导', '依据充分，同意');
+      await enterpriseSeesNothing();
+      await signInQueue(/部门负责人/, '部门负责人', '同意答复企业');
+
+      await page.goto(url(`/desk/appeals/${refusalId}`));
+      await page.locator('.ant-card-extra').getByText('已答复').waitFor();
+      const chain = page.getByRole('region', { name: '不能办签批链' });
+      await chain.getByText('已签批，已答复企业').waitFor();
+      for (const [role, signer] of [
+        ['科室负责人', '毛洁波'],
+        ['分管领导', '章鹏'],
+        ['部门负责人', '应强磊'],
+      ]) {
+        await chain.getByText(`${role} · 同意`).waitFor();
+        await chain.getByText(new RegExp(`^${signer} · \\d{4}/`)).waitFor();
+      }
+      await chain.getByText('意见：依据充分，同意').waitFor();
+      await chain.scrollIntoViewIfNeeded();
+      await shot('desk-refusal-chain');
+    });
+
+    it('the enterprise then gets the answer, “cannot handle”, without the signatories’ notes', async () => {
+      await signInAs(/企业联络员/, `/portal/appeals/${refusalId}`);
+      await page.waitForURL(new RegExp(`/portal/appeals/${refusalId}`));
+      await page.locator('.ant-card-extra').getByText('已答复').waitFor();
+      await page.getByText('不能办', { exact: true }).first().waitFor();
+      await page
+        .getByText(/土地管理法/)
+        .first()
+        .waitFor();
+      const body = await page.locator('body').innerText();
+      expect(body).not.toContain('依据充分，同意');
+      expect(body).not.toContain('理由属实，同意');
+      await expect(page.getByRole('button', { name: '申请说“不”评议' }).count()).resolves.toBe(1);
+    });
   });
 
   it('a refused token returns to sign-in, and what was being typed is kept', async () => {

@@ -11,6 +11,7 @@ const RaiseAppeal = lazy(() => import('./portal/RaiseAppeal'));
 const AppealPage = lazy(() => import('./portal/AppealPage'));
 const Board = lazy(() => import('./desk/Board'));
 const HandlingPage = lazy(() => import('./desk/HandlingPage'));
+const SignOffQueue = lazy(() => import('./desk/SignOffQueue'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} aria-label="加载中" />}>
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: page(<Board />) },
       { path: 'appeals/:id', element: page(<HandlingPage />) },
+      { path: 'sign-offs', element: page(<SignOffQueue />) },
     ],
   },
   { path: '*', element: <Result status="404" title="页面不存在" /> },

@@ -8,6 +8,8 @@ export interface Session {
   enterpriseId?: string;
   departmentId?: string;
   regionCode?: string;
+  /** The refusal sign-off role held in the department (SECTION_CHIEF, LEADER_IN_CHARGE, DEPARTMENT_HEAD). */
+  signOffRole?: string;
 }
 
 const KEY = 'sfw.session';

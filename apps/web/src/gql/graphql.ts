@@ -278,6 +278,59 @@ export type WebBoardCountsQuery = {
   overdue: { __typename: 'IssueConnection'; totalCount: number };
 };
 
+export type WebSignOffQueueQueryVariables = Exact<{
+  departmentId?: string | number | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type WebSignOffQueueQuery = {
+  __typename: 'Query';
+  issues: {
+    __typename: 'IssueConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      __typename: 'IssueEdge';
+      node: {
+        __typename: 'Issue';
+        id: string;
+        no: string;
+        title: string;
+        status: IssueStatus;
+        colour: IssueColour;
+        overdue: boolean;
+        difficult: boolean;
+        categories: Array<ProblemDomain>;
+        submittedAt: string;
+        firstResponseDue: string;
+        closeDue: string | null;
+        pausedSince: string | null;
+        handler: string | null;
+        refusals: Array<{
+          __typename: 'Refusal';
+          id: string;
+          reason: string;
+          basis: string | null;
+          status: string;
+          nextRole: SignOffRole | null;
+          proposedAt: string;
+          signOffs: Array<{
+            __typename: 'RefusalSignOff';
+            role: SignOffRole;
+            signerName: string | null;
+            decision: string;
+            note: string | null;
+            at: string;
+          }>;
+        }>;
+        enterprise: { __typename: 'Enterprise'; id: string; name: string };
+        leadDepartment: { __typename: 'Department'; id: string; name: string; shortName: string } | null;
+      };
+    }>;
+  };
+};
+
 export type WebSimilarIssuesQueryVariables = Exact<{
   title: string;
   description: string;
@@ -373,6 +426,7 @@ export type WebIssueQuery = {
       basis: string | null;
       status: string;
       nextRole: SignOffRole | null;
+      proposedAt: string;
       signOffs: Array<{
         __typename: 'RefusalSignOff';
         role: SignOffRole;
@@ -544,6 +598,28 @@ export type WebMergeIssueMutationVariables = Exact<{
 export type WebMergeIssueMutation = {
   __typename: 'Mutation';
   mergeIssue: { __typename: 'Issue'; id: string; status: IssueStatus };
+};
+
+export type WebProposeRefusalMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  basis?: string | null | undefined;
+}>;
+
+export type WebProposeRefusalMutation = {
+  __typename: 'Mutation';
+  proposeRefusal: { __typename: 'Issue'; id: string; status: IssueStatus };
+};
+
+export type WebSignOffRefusalMutationVariables = Exact<{
+  id: string | number;
+  approve: boolean;
+  note?: string | null | undefined;
+}>;
+
+export type WebSignOffRefusalMutation = {
+  __typename: 'Mutation';
+  signOffRefusal: { __typename: 'Issue'; id: string; status: IssueStatus };
 };
 
 export type WebConfirmIssueMutationVariables = Exact<{
@@ -1029,6 +1105,195 @@ export const WebBoardCountsDocument = {
     },
   ],
 } as unknown as DocumentNode<WebBoardCountsQuery, WebBoardCountsQueryVariables>;
+export const WebSignOffQueueDocument = {
+  __meta__: { hash: 'sha256:803b1fc9d5db0f432b2ba0de0e32b6034c30fd2d897dc8100e0fe4adccd9c720' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebSignOffQueue' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'departmentId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'issues' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'statuses' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'REFUSAL_PENDING' }] },
+                    },
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'departmentId' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'departmentId' } },
+                    },
+                  ],
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'IssueRow' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'refusals' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'nextRole' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'proposedAt' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'signOffs' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'signerName' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'IssueRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Issue' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'no' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'colour' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'difficult' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categories' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstResponseDue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closeDue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pausedSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'handler' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enterprise' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leadDepartment' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebSignOffQueueQuery, WebSignOffQueueQueryVariables>;
 export const WebSimilarIssuesDocument = {
   __meta__: { hash: 'sha256:bef43a7b4b6961959e8927b726ac5fdade1b65eb3c480d495d7ae6ac5bd528ad' },
   kind: 'Document',
@@ -1183,7 +1448,7 @@ export const WebSubmitIssueDocument = {
   ],
 } as unknown as DocumentNode<WebSubmitIssueMutation, WebSubmitIssueMutationVariables>;
 export const WebIssueDocument = {
-  __meta__: { hash: 'sha256:3d12300c6f8855d10d9374ebfadc52ed481072a023b6ab4cdfbac80bacfd861f' },
+  __meta__: { hash: 'sha256:9e3d0cdc4373d6f8d9031e7f3df43d89e39ef5e32f521b8a668a537f4d380aa8' },
   kind: 'Document',
   definitions: [
     {
@@ -1290,6 +1555,7 @@ export const WebIssueDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'nextRole' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'proposedAt' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'signOffs' },
@@ -2097,6 +2363,135 @@ export const WebMergeIssueDocument = {
     },
   ],
 } as unknown as DocumentNode<WebMergeIssueMutation, WebMergeIssueMutationVariables>;
+export const WebProposeRefusalDocument = {
+  __meta__: { hash: 'sha256:255cc40a9cf00cbb55592260a318d7185d9ecb3185dba42fea1607c6e59502b2' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WebProposeRefusal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'basis' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'proposeRefusal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'basis' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'basis' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebProposeRefusalMutation, WebProposeRefusalMutationVariables>;
+export const WebSignOffRefusalDocument = {
+  __meta__: { hash: 'sha256:16bcadb3ccd4b964e12877823506741c28cf29ec68da0af4ea19e442f86812b8' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WebSignOffRefusal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'approve' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'signOffRefusal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'approve' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'approve' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebSignOffRefusalMutation, WebSignOffRefusalMutationVariables>;
 export const WebConfirmIssueDocument = {
   __meta__: { hash: 'sha256:87b1b973eddd601c134c4affc2eaef405719292e6a325795dee77007a08f877c' },
   kind: 'Document',

@@ -75,6 +75,43 @@ export const BoardCountsQuery = graphql(`
   }
 `);
 
+/** 待我签批: the department's refusals awaiting sign-off, with the chain so far. */
+export const SignOffQueueQuery = graphql(`
+  query WebSignOffQueue($departmentId: ID, $first: Int!, $after: String) {
+    issues(
+      filter: { statuses: [REFUSAL_PENDING], departmentId: $departmentId }
+      first: $first
+      after: $after
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...IssueRow
+          refusals {
+            id
+            reason
+            basis
+            status
+            nextRole
+            proposedAt
+            signOffs {
+              role
+              signerName
+              decision
+              note
+              at
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const SimilarIssuesQuery = graphql(`
   query WebSimilarIssues($title: String!, $description: String!, $categories: [ProblemDomain!]!) {
     similarIssues(title: $title, description: $description, categories: $categories, first: 5) {
@@ -155,6 +192,7 @@ export const IssueDetailQuery = graphql(`
         basis
         status
         nextRole
+        proposedAt
         signOffs {
           role
           signerName
@@ -297,6 +335,22 @@ export const EscalateIssue = graphql(`
 export const MergeIssue = graphql(`
   mutation WebMergeIssue($id: ID!, $intoId: ID!, $note: String) {
     mergeIssue(id: $id, intoId: $intoId, note: $note) {
+      id
+      status
+    }
+  }
+`);
+export const ProposeRefusal = graphql(`
+  mutation WebProposeRefusal($id: ID!, $reason: String!, $basis: String) {
+    proposeRefusal(id: $id, reason: $reason, basis: $basis) {
+      id
+      status
+    }
+  }
+`);
+export const SignOffRefusal = graphql(`
+  mutation WebSignOffRefusal($id: ID!, $approve: Boolean!, $note: String) {
+    signOffRefusal(id: $id, approve: $approve, note: $note) {
       id
       status
     }

@@ -31,11 +31,13 @@ import {
   EscalateIssue,
   IssueDetailQuery,
   MergeIssue,
+  ProposeRefusal,
   RateIssue,
   ReopenIssue,
   ReportProgress,
   RequestReview,
   ResumeIssue,
+  SignOffRefusal,
   SimilarOfIssueQuery,
   StartIssue,
   WithdrawIssue,
@@ -43,14 +45,8 @@ import {
 import { describeError } from '../graphql/errors';
 import { availableActions, type IssueAction } from './actions';
 import { ColourMark, StatusTag } from './common';
-import {
-  DOMAIN_LABEL,
-  OUTCOME_LABEL,
-  RATING_LEVELS,
-  SCOPE_LABEL,
-  SIGN_OFF_ROLE_LABEL,
-  STATUS_LABEL,
-} from './labels';
+import { DOMAIN_LABEL, OUTCOME_LABEL, RATING_LEVELS, SCOPE_LABEL, STATUS_LABEL } from './labels';
+import { RefusalChain } from './RefusalChain';
 import { formatDateTime } from './time';
 
 type Values = Record<string, unknown>;
@@ -194,6 +190,58 @@ const ACTIONS: Record<IssueAction, ActionSpec> = {
     run: (id, v) => op(MergeIssue, { id, intoId: String(v['intoId']), note: str(v['note']) }),
     done: '已并单',
   },
+  proposeRefusal: {
+    label: '提出不能办',
+    danger: true,
+    fields: () => (
+      <>
+        <Typography.Paragraph type="secondary">
+          “不能办”须写明具体理由（至少 20
+          个字）和法律、政策依据，经科室负责人、分管领导、部门负责人依次签批后才答复企业；签批完成前企业看到的仍是“办理中”。
+        </Typography.Paragraph>
+        <Form.Item
+          name="reason"
+          label="不能办理的理由"
+          rules={[
+            { required: true, message: '请填写不能办理的理由' },
+            { min: 20, message: '理由至少 20 个字，不能含糊答复' },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount aria-label="不能办理的理由" />
+        </Form.Item>
+        <Form.Item name="basis" label="法律、政策依据">
+          <Input.TextArea rows={3} maxLength={2000} showCount aria-label="法律、政策依据" />
+        </Form.Item>
+      </>
+    ),
+    run: (id, v) => op(ProposeRefusal, { id, reason: String(v['reason']), basis: str(v['basis']) }),
+    done: '已提出“不能办”，等待科室负责人签批',
+  },
+  signOff: {
+    label: '签批同意',
+    primary: true,
+    fields: () => text('note', '签批意见', false),
+    run: (id, v) => op(SignOffRefusal, { id, approve: true, note: str(v['note']) }),
+    done: '已签批',
+  },
+  sendBack: {
+    label: '退回',
+    danger: true,
+    fields: () => (
+      <Form.Item
+        name="note"
+        label="退回意见"
+        rules={[
+          { required: true, message: '请填写退回意见' },
+          { min: 4, message: '退回意见至少 4 个字' },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} showCount aria-label="退回意见" />
+      </Form.Item>
+    ),
+    run: (id, v) => op(SignOffRefusal, { id, approve: false, note: String(v['note']) }),
+    done: '已退回承办人员，诉求回到办理中',
+  },
   confirm: {
     label: '确认办结',
     primary: true,
@@ -276,7 +324,7 @@ function AssignFields() {
   );
 }
 
-function ActionButton({
+export function ActionButton({
   action,
   issueId,
   mergeTargets,
@@ -358,10 +406,12 @@ export function AppealView({ id, workspace }: { id: string; workspace: 'portal' 
     );
 
   const window = issue.ratingWindow;
+  const pendingRefusal = issue.refusals.find((r) => r.status === 'PENDING');
   const actions = availableActions(
     {
       status: issue.status,
       leadDepartmentId: issue.leadDepartment?.id,
+      refusalNextRole: pendingRefusal?.nextRole,
       outcome: issue.outcome,
       ratingOpen: window?.open,
       ratingDone: window?.rated,
@@ -485,21 +535,11 @@ export function AppealView({ id, workspace }: { id: string; workspace: 'portal' 
 
       {workspace === 'desk' && issue.refusals.length > 0 && (
         <Card title="“不能办”签批" size="small">
-          {issue.refusals.map((r) => (
-            <Descriptions key={r.id} size="small" column={1} bordered>
-              <Descriptions.Item label="理由">{r.reason}</Descriptions.Item>
-              <Descriptions.Item label="依据">{r.basis ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="状态">
-                {r.status}
-                {r.nextRole ? `，待${SIGN_OFF_ROLE_LABEL[r.nextRole]}签批` : ''}
-              </Descriptions.Item>
-              {r.signOffs.map((s) => (
-                <Descriptions.Item key={s.role + s.at} label={SIGN_OFF_ROLE_LABEL[s.role]}>
-                  {s.signerName ?? '—'} · {s.decision} · {formatDateTime(s.at)}
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
-          ))}
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {issue.refusals.map((r) => (
+              <RefusalChain key={r.id} refusal={r} />
+            ))}
+          </Space>
         </Card>
       )}
 

@@ -13,6 +13,9 @@ export type IssueAction =
   | 'close'
   | 'escalate'
   | 'merge'
+  | 'proposeRefusal'
+  | 'signOff'
+  | 'sendBack'
   | 'confirm'
   | 'reopen'
   | 'withdraw'
@@ -33,6 +36,9 @@ const RULES: Record<IssueAction, { from: IssueStatus[]; roles: string[]; lead?: 
   close: { from: ['ANSWERED', 'CONFIRMED'], roles: ['admin', 'department'] },
   escalate: { from: WORKING, roles: ['admin', 'department', 'leader'] },
   merge: { from: ['SUBMITTED', ...WORKING], roles: ['admin'] },
+  proposeRefusal: { from: ['IN_PROGRESS'], roles: ['department'], lead: true },
+  signOff: { from: ['REFUSAL_PENDING'], roles: ['department', 'leader'] },
+  sendBack: { from: ['REFUSAL_PENDING'], roles: ['department', 'leader'] },
   confirm: { from: ['ANSWERED'], roles: ['enterprise'] },
   reopen: { from: ['ANSWERED'], roles: ['enterprise'] },
   withdraw: { from: ['SUBMITTED', ...WORKING], roles: ['enterprise'] },
@@ -46,6 +52,27 @@ export interface ActionContext {
   outcome?: string | null;
   ratingOpen?: boolean;
   ratingDone?: boolean;
+  /** The pending refusal's next signatory role and the department it belongs to (the lead department). */
+  refusalNextRole?: string | null;
+}
+
+/**
+ * 签批 (sign or send back): only the person holding the next role (科室负责人 → 分管领导 → 部门负责人)
+ * in the refusal's department — the lead department — may act on it.
+ */
+export function maySignOff(
+  issue: Pick<ActionContext, 'status' | 'leadDepartmentId' | 'refusalNextRole'>,
+  session: Session | null,
+): boolean {
+  return (
+    !!session &&
+    issue.status === 'REFUSAL_PENDING' &&
+    session.roles.some((r) => r === 'department' || r === 'leader') &&
+    !!session.departmentId &&
+    session.departmentId === issue.leadDepartmentId &&
+    !!session.signOffRole &&
+    session.signOffRole === issue.refusalNextRole
+  );
 }
 
 /** What this viewer may do to this appeal now, in the order the page shows them. */
@@ -58,6 +85,7 @@ export function availableActions(issue: ActionContext, session: Session | null):
     const department = session.roles.includes('department') && !session.roles.includes('admin');
     if (rule.lead && department && issue.leadDepartmentId !== session.departmentId) return false;
     if (action === 'close' && department && issue.leadDepartmentId !== session.departmentId) return false;
+    if (action === 'signOff' || action === 'sendBack') return maySignOff(issue, session);
     if (action === 'requestReview' && issue.outcome !== 'CANNOT_HANDLE') return false;
     if (action === 'rate') return !!issue.ratingOpen && !issue.ratingDone;
     return true;

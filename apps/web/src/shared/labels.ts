@@ -84,5 +84,19 @@ export const SIGN_OFF_ROLE_LABEL = {
   DEPARTMENT_HEAD: '部门负责人',
 } as const;
 
+/** A refusal's status and a sign-off's decision, as the graph returns them. */
+export const REFUSAL_STATUS_LABEL: Record<string, string> = {
+  PENDING: '待签批',
+  APPROVED: '已签批，已答复企业',
+  RETURNED: '已退回',
+};
+export const SIGN_OFF_DECISION_LABEL: Record<string, string> = {
+  APPROVED: '同意',
+  RETURNED: '退回',
+};
+
+/** The chain in order: 科室负责人 → 分管领导 → 部门负责人. */
+export const SIGN_OFF_ORDER = ['SECTION_CHIEF', 'LEADER_IN_CHARGE', 'DEPARTMENT_HEAD'] as const;
+
 export const ALL_STATUSES = Object.keys(STATUS_LABEL) as IssueStatus[];
 export const ALL_DOMAINS = Object.keys(DOMAIN_LABEL) as ProblemDomain[];

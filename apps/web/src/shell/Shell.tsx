@@ -23,7 +23,13 @@ export function Shell({ workspace }: { workspace: 'portal' | 'desk' }) {
           { key: '/portal', label: <Link to="/portal">{t.myAppeals}</Link> },
           { key: '/portal/new', label: <Link to="/portal/new">{t.raise}</Link> },
         ]
-      : [{ key: '/desk', label: <Link to="/desk">{t.board}</Link> }];
+      : [
+          { key: '/desk', label: <Link to="/desk">{t.board}</Link> },
+          // 待我签批: only for the people who sign off refusals in their department.
+          ...(session.signOffRole && session.departmentId
+            ? [{ key: '/desk/sign-offs', label: <Link to="/desk/sign-offs">{t.signOffs}</Link> }]
+            : []),
+        ];
   const selected = items.filter((i) => location.pathname === i.key).map((i) => i.key);
   return (
     <Layout style={{ minHeight: '100vh' }}>

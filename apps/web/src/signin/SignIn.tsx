@@ -15,6 +15,8 @@ export interface DemoUser {
   enterpriseId?: string;
   departmentId?: string;
   regionCode?: string;
+  /** Who signs off refusals: SECTION_CHIEF, LEADER_IN_CHARGE or DEPARTMENT_HEAD. */
+  signOffRole?: string;
 }
 
 /** Only a path of this app may be the place to come back to (never another origin). */
@@ -57,6 +59,7 @@ export function SignIn() {
       enterpriseId: u.enterpriseId,
       departmentId: u.departmentId,
       regionCode: u.regionCode,
+      signOffRole: u.signOffRole,
     };
     setSession(session);
     navigate(next ?? homeOf(session), { replace: true });
