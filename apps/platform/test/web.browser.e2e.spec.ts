@@ -239,6 +239,37 @@ describeBrowser('the web app in Chromium', () => {
       return res.data as T;
     }
 
+    /** An appeal of the demo enterprise, accepted, assigned to the demo department and in progress. */
+    async function appealInProgress(title: string): Promise<{ id: string; no: string }> {
+      const { submitIssue } = await as<{ submitIssue: { id: string; no: string } }>(
+        'enterprise',
+        'mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id no } }',
+        {
+          input: {
+            title,
+            description: '厂区门前约两百米土路雨天泥泞，货车进出困难，希望硬化改造。',
+            categories: ['INFRASTRUCTURE'],
+          },
+        },
+      );
+      const id = submitIssue.id;
+      await as('admin', 'mutation($id: ID!) { acceptIssue(id: $id) { id } }', { id });
+      await as(
+        'admin',
+        'mutation($id: ID!, $input: AssignIssueInput!) { assignIssue(id: $id, input: $input) { id } }',
+        { id, input: { leadDepartmentId: DEMO_IDS.departmentId, handler: 'demo-department' } },
+      );
+      await as(
+        'department',
+        'mutation($id: ID!, $plan: String!) { startIssue(id: $id, plan: $plan) { id } }',
+        {
+          id,
+          plan: '现场踏勘道路权属与规划情况，核实能否实施硬化。',
+        },
+      );
+      return submitIssue;
+    }
+
     /** 待我签批 of the signed-in signatory: the appeal's row, signed (or asserted absent). */
     async function signInQueue(label: RegExp, role: string, note: string): Promise<void> {
       await signInAs(label, '/desk/sign-offs');
@@ -269,36 +300,7 @@ describeBrowser('the web app in Chromium', () => {
     }
 
     it('the lead department proposes it with a reason and its legal basis', async () => {
-      const { submitIssue } = await as<{ submitIssue: { id: string; no: string } }>(
-        'enterprise',
-        'mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id no } }',
-        {
-          input: {
-            title: '厂区门前道路硬化改造',
-            description: '厂区门前约两百米土路雨天泥泞，货车进出困难，希望硬化改造。',
-            categories: ['INFRASTRUCTURE'],
-          },
-        },
-      );
-      refusalId = submitIssue.id;
-      refusalNo = submitIssue.no;
-      await as('admin', 'mutation($id: ID!) { acceptIssue(id: $id) { id } }', { id: refusalId });
-      await as(
-        'admin',
-        'mutation($id: ID!, $input: AssignIssueInput!) { assignIssue(id: $id, input: $input) { id } }',
-        {
-          id: refusalId,
-          input: { leadDepartmentId: DEMO_IDS.departmentId, handler: 'demo-department' },
-        },
-      );
-      await as(
-        'department',
-        'mutation($id: ID!, $plan: String!) { startIssue(id: $id, plan: $plan) { id } }',
-        {
-          id: refusalId,
-          plan: '现场踏勘道路权属与规划情况，核实能否实施硬化。',
-        },
-      );
+      ({ id: refusalId, no: refusalNo } = await appealInProgress('厂区门前道路硬化改造'));
 
       await signInAs(/部门工作人员/, `/desk/appeals/${refusalId}`);
       await page.waitForURL(new RegExp(`/desk/appeals/${refusalId}`));
@@ -378,6 +380,42 @@ describeBrowser('the web app in Chromium', () => {
       expect(body).not.toContain('依据充分，同意');
       expect(body).not.toContain('理由属实，同意');
       await expect(page.getByRole('button', { name: '申请说“不”评议' }).count()).resolves.toBe(1);
+    });
+
+    it('a signatory sends one back with a note: the appeal is in progress again and the chain stops there', async () => {
+      const other = await appealInProgress('厂区北侧排水沟改造');
+      await as(
+        'department',
+        'mutation($id: ID!, $reason: String!, $basis: String) { proposeRefusal(id: $id, reason: $reason, basis: $basis) { id } }',
+        { id: other.id, reason: REASON, basis: BASIS },
+      );
+      await as('department', 'mutation($id: ID!) { signOffRefusal(id: $id, approve: true) { id } }', {
+        id: other.id,
+      });
+
+      await signInAs(/分管领导/, '/desk/sign-offs');
+      const row = page
+        .getByRole('region', { name: '待我签批' })
+        .getByRole('row', { name: new RegExp(other.no) });
+      await row.getByRole('button', { name: '退回', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: /提\s*交/ }).click();
+      await dialog.getByText('请填写退回意见').waitFor(); // a note is required to send back
+      await dialog.getByLabel('退回意见').fill('排水沟不在征收范围内，请重新核实后办理');
+      await dialog.getByRole('button', { name: /提\s*交/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await row.waitFor({ state: 'detached' });
+
+      await page.goto(url(`/desk/appeals/${other.id}`));
+      await page.locator('.ant-card-extra').getByText('办理中').waitFor();
+      const chain = page.getByRole('region', { name: '不能办签批链' });
+      await chain.getByText('已退回').waitFor();
+      await chain.getByText('科室负责人 · 同意').waitFor();
+      await chain.getByText('分管领导 · 退回').waitFor();
+      await chain.getByText('意见：排水沟不在征收范围内，请重新核实后办理').waitFor();
+      await chain.getByText('部门负责人 · —').waitFor();
+      await expect(page.getByRole('button', { name: '签批同意' }).count()).resolves.toBe(0);
     });
   });
 
