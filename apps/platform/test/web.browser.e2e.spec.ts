@@ -420,7 +420,8 @@ describeBrowser('the web app in Chromium', () => {
   });
 
   it('a refused token returns to sign-in, and what was being typed is kept', async () => {
-    await page.goto(url('/portal/new'));
+    await signInAs(/企业联络员/, '/portal/new');
+    await page.waitForURL(/\/portal\/new$/);
     await page.getByLabel('标题', { exact: true }).fill('出口退税到账慢');
     await page.getByLabel('问题描述').fill('出口退税申报后到账周期较长，资金周转压力大。');
     await page.evaluate(() => {
