@@ -384,12 +384,12 @@ function shapeOfAnswer(a: Answer, field: string, id: string): string {
 
 /**
  * The small seeded city leaves a few own cells with nothing on one side (the other enterprise has no
- * appeal or rating, the demo department leads none of the 40 appeals, the demo enterprise has no
- * application). Re-attribute one seeded row in the owning subgraph for each, so that every own cell
+ * appeal or rating, and may have no paired cadre or visit; the demo department leads none of the 40
+ * appeals, the demo enterprise has no application). Re-attribute one seeded row in the owning subgraph for each, so that every own cell
  * is checked on a row the asker owns and one it does not.
  */
 async function ownOnBothSides(): Promise<void> {
-  const { issues, evaluations, policies } = graph;
+  const { cadres, issues, evaluations, policies } = graph;
   const own = graph.ownEnterpriseId;
   const other = graph.otherEnterpriseId;
   const D = DEMO_IDS.departmentId;
@@ -422,6 +422,20 @@ async function ownOnBothSides(): Promise<void> {
   await run(
     policies,
     `UPDATE $s.application SET enterprise_id = $1 WHERE id = ${one('application', 'enterprise_id NOT IN ($1, $2)')}`,
+    [own, other],
+  );
+  // The demo seed pairs (and visits) enterprises by their random ids: the other enterprise may
+  // have no cadre and no visit. Give it one of each when it has none.
+  await run(
+    cadres,
+    `UPDATE $s.pairing SET enterprise_id = $2 WHERE id = ${one('pairing', 'enterprise_id NOT IN ($1, $2) AND to_date IS NULL')}
+       AND NOT EXISTS (SELECT 1 FROM $s.pairing WHERE enterprise_id = $2 AND to_date IS NULL)`,
+    [own, other],
+  );
+  await run(
+    cadres,
+    `UPDATE $s.visit SET enterprise_id = $2 WHERE id = ${one('visit', 'enterprise_id NOT IN ($1, $2)')}
+       AND NOT EXISTS (SELECT 1 FROM $s.visit WHERE enterprise_id = $2)`,
     [own, other],
   );
 }
