@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       '',
       `  助企服务平台已启动 / platform ready in ${seconds} s${stack.seeded ? ` (seeded ${stack.seeded} demo enterprises)` : ''}`,
       // The default address users know; the gateway listens on the loopback interface.
+      `  网页 / web app: ${stack.url.replace('//127.0.0.1:', '//localhost:').replace(/graphql$/, '')}`,
       `  GraphQL: ${stack.url.replace('//127.0.0.1:', '//localhost:')}`,
       `  子图 / subgraphs: ${stack.gateway.subgraphs.map((s) => `${s.name} ${s.url}`).join(', ')}`,
       `  演示令牌 / demo tokens: ${stack.tokensFile}`,
