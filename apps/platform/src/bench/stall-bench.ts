@@ -139,7 +139,7 @@ async function heavyOperations(stack: Stack): Promise<Heavy[]> {
     {
       label: 'similarIssues (10,000-character text)',
       token: admin,
-      query: `query($t: String!, $d: String!) { similarIssues(title: $t, description: $d, first: 50, categories: [LAND, FINANCE]) { score issue { id title } } }`,
+      query: `query($t: String!, $d: String!) { similarIssues(title: $t, description: $d, first: 50, categories: [LAND, FINANCING]) { score issue { id title } } }`,
       variables: (i) => ({ t: `用地指标不足影响项目开工${i}`, d: `${i} ${long}`.slice(0, 10_000) }),
     },
     {
